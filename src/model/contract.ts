@@ -1,0 +1,183 @@
+/**
+ * The workbook contract: one declarative description per input table. Validation, the input
+ * template (`spp template`, "Create input template"), header matching and docs/workbook.md all
+ * derive from these descriptions, so they cannot drift apart.
+ */
+
+export type ColumnType =
+  /** Free text; numbers are accepted and converted to text (IDs are often numeric). */
+  | 'text'
+  | 'number'
+  /** A whole number. */
+  | 'integer'
+  /** Yes/No, TRUE/FALSE, 1/0, Y/N. */
+  | 'boolean'
+  /** A calendar date: an Excel date, an Excel serial number or ISO text `YYYY-MM-DD` (warned). */
+  | 'date'
+  /** A demand period: a date, an Excel date serial, `YYYY-MM` or `YYYY-Www`. */
+  | 'period'
+  /** One of `values`, matched ignoring case, spaces, `_` and `-`. */
+  | 'enum';
+
+export type Scalar = string | number | boolean;
+
+export interface ColumnSpec {
+  /** Canonical header, also the name used in code and docs. */
+  readonly key: string;
+  /** Other headers accepted for this column (matched after normalizeHeader). */
+  readonly synonyms: readonly string[];
+  readonly type: ColumnType;
+  /** `true`: a value is required in every row; `false`: optional; a string: required when that condition holds (explained in the note). */
+  readonly required: boolean | string;
+  /** Value used when the cell is blank and the column is optional. */
+  readonly default?: Scalar;
+  /** Lower bound; exclusive when `minExclusive`. */
+  readonly min?: number;
+  readonly minExclusive?: boolean;
+  /** Upper bound; exclusive when `maxExclusive`. */
+  readonly max?: number;
+  readonly maxExclusive?: boolean;
+  /** Allowed values of an enum column, in their canonical spelling. */
+  readonly values?: readonly string[];
+  /** The value must be unique within the table. */
+  readonly unique?: boolean;
+  /** One-line explanation, written as the header's note in the template. */
+  readonly note: string;
+  /** The template's example value. */
+  readonly example: Scalar | null;
+}
+
+export type TableName = 'Parts' | 'Locations' | 'SLATiers' | 'Demand' | 'Inventory' | 'Settings';
+
+export interface TableSpec {
+  readonly name: TableName;
+  readonly required: boolean;
+  /** What the table holds, for the template and docs. */
+  readonly purpose: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** Normalized header: lower case without spaces, `_`, `-` and `.`; "Part No." and "part_no" both become "partno". */
+export function normalizeHeader(header: string): string {
+  return header.toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
+const PARTS: TableSpec = {
+  name: 'Parts',
+  required: true,
+  purpose: 'One row per spare part: cost, supply lead time, repairability and lifecycle.',
+  columns: [
+    { key: 'PartID', synonyms: ['Part', 'Part Number', 'Part No', 'PartNo', 'Part #', 'SKU', 'Item', 'Item Number', 'Material'], type: 'text', required: true, unique: true, note: 'Unique part identifier.', example: 'PN-1001' },
+    { key: 'Description', synonyms: ['Desc', 'Part Description', 'Name'], type: 'text', required: false, note: 'Free text.', example: 'Power supply unit 750 W' },
+    { key: 'UnitCost', synonyms: ['Cost', 'Unit Cost', 'Unit Price', 'Standard Cost', 'Price'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Cost of one unit in the Settings currency; must be > 0.', example: 420 },
+    { key: 'LeadTimeDays', synonyms: ['Lead Time', 'Lead Time (days)', 'LeadTime', 'Supplier Lead Time', 'LT', 'LT Days'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Supplier lead time to the central location, in days; must be > 0.', example: 45 },
+    { key: 'Repairable', synonyms: ['Is Repairable', 'Repair', 'Rotable'], type: 'boolean', required: false, default: false, note: 'Yes if failed units are repaired and returned to stock (Yes/No, TRUE/FALSE, 1/0). Default No.', example: 'Yes' },
+    { key: 'RepairDays', synonyms: ['Repair Days', 'Repair Time', 'Repair Lead Time', 'Repair TAT', 'TAT'], type: 'number', required: 'when Repairable', min: 0, note: 'Repair turnaround in days (>= 0); required when Repairable.', example: 20 },
+    { key: 'ScrapRate', synonyms: ['Scrap', 'Scrap Rate', 'Condemnation Rate', 'Condemnation', 'Washout', 'Washout Rate'], type: 'number', required: false, default: 0, min: 0, max: 1, note: 'Share of returned units that cannot be repaired (0 to 1). Default 0.', example: 0.1 },
+    { key: 'Criticality', synonyms: ['Critical', 'Class', 'Part Class'], type: 'enum', values: ['Critical', 'Standard'], required: false, default: 'Critical', note: 'Critical parts get the SLA tier target fill rate, Standard parts the StandardFillRate setting. Default Critical.', example: 'Critical' },
+    { key: 'Lifecycle', synonyms: ['Lifecycle Stage', 'Life Cycle', 'Status', 'Phase'], type: 'enum', values: ['Active', 'Mature', 'EndOfLife'], required: false, default: 'Active', note: 'Active, Mature or EndOfLife. Default Active.', example: 'Active' },
+    { key: 'EndOfSupport', synonyms: ['End Of Support', 'EOS', 'EOS Date', 'End of Service', 'Support End'], type: 'date', required: false, note: 'Date after which the part no longer needs to be supported.', example: null },
+    { key: 'SalePrice', synonyms: ['Sale Price', 'Selling Price', 'List Price'], type: 'number', required: false, min: 0, note: 'Price when sold to customers (>= 0).', example: 610 },
+    { key: 'RefurbCost', synonyms: ['Refurb Cost', 'Refurbishment Cost', 'Repair Cost'], type: 'number', required: false, min: 0, note: 'Cost to refurbish one returned unit (>= 0).', example: 95 },
+    { key: 'SalvageValue', synonyms: ['Salvage', 'Salvage Value', 'Scrap Value', 'Residual Value'], type: 'number', required: false, min: 0, note: 'Value recovered when one unit is scrapped or sold off (>= 0).', example: 40 },
+  ],
+};
+
+const LOCATIONS: TableSpec = {
+  name: 'Locations',
+  required: true,
+  purpose: 'Stocking locations: Central warehouses and the Field stocking locations they resupply.',
+  columns: [
+    { key: 'LocationID', synonyms: ['Location', 'Location Id', 'Loc', 'Site', 'Warehouse', 'Plant', 'Depot', 'Stocking Location'], type: 'text', required: true, unique: true, note: 'Unique location identifier.', example: 'FSL-AMS' },
+    { key: 'Type', synonyms: ['Location Type', 'Echelon', 'Level'], type: 'enum', values: ['Central', 'Field'], required: true, note: 'Central (resupplied by suppliers and repair) or Field (resupplied by its Parent).', example: 'Field' },
+    { key: 'Parent', synonyms: ['Parent Location', 'Parent ID', 'Supplied By', 'Source', 'Resupply From'], type: 'text', required: 'for Field locations', note: 'The Central location that resupplies a Field location.', example: 'CDC-EU' },
+    { key: 'ResupplyDays', synonyms: ['Resupply Days', 'Resupply Time', 'Replenishment Days', 'Transit Days'], type: 'number', required: 'for Field locations', min: 0, minExclusive: true, note: 'Central-to-Field replenishment time in days (> 0); required for Field locations.', example: 3 },
+    { key: 'EmergencyHours', synonyms: ['Emergency Hours', 'Emergency Time', 'Premium Hours', 'Expedite Hours'], type: 'number', required: false, min: 0, note: "Premium delivery time in hours from the Parent to this location's customers.", example: 8 },
+    { key: 'SLATier', synonyms: ['SLA Tier', 'SLA', 'Tier', 'Service Tier', 'Service Level'], type: 'text', required: 'for locations with demand', note: 'The SLATiers row that applies to customers served from here.', example: 'Gold' },
+    { key: 'HoldingCostRate', synonyms: ['Holding Cost Rate', 'Holding Rate', 'Carrying Cost Rate', 'Carrying Rate'], type: 'number', required: false, min: 0, note: 'Annual holding cost as a share of unit cost; overrides the setting for this location.', example: null },
+  ],
+};
+
+const SLA_TIERS: TableSpec = {
+  name: 'SLATiers',
+  required: true,
+  purpose: 'Service-level agreement tiers: response time, target fill rate and penalty per miss.',
+  columns: [
+    { key: 'Tier', synonyms: ['SLA Tier', 'SLATier', 'Name', 'SLA'], type: 'text', required: true, unique: true, note: 'Unique tier name, referenced by Locations.SLATier.', example: 'Gold' },
+    { key: 'ResponseHours', synonyms: ['Response Hours', 'Response Time', 'Response', 'Hours'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Promised response time in hours (> 0).', example: 4 },
+    { key: 'TargetFillRate', synonyms: ['Target Fill Rate', 'Fill Rate', 'Target', 'Fill Rate Target', 'Service Level Target'], type: 'number', required: true, min: 0, minExclusive: true, max: 1, maxExclusive: true, note: 'Share of demands filled at once from stock at the serving location (0 < x < 1).', example: 0.95 },
+    { key: 'PenaltyPerMiss', synonyms: ['Penalty', 'Penalty Per Miss', 'Penalty Cost', 'Miss Penalty'], type: 'number', required: false, default: 0, min: 0, note: 'Contract penalty per demand not filled from stock (>= 0).', example: 1500 },
+  ],
+};
+
+const DEMAND: TableSpec = {
+  name: 'Demand',
+  required: true,
+  purpose:
+    'Demand history per part, location and period (long layout). The wide layout is also accepted: PartID, LocationID, then one column per period.',
+  columns: [
+    { key: 'PartID', synonyms: PARTS.columns[0].synonyms, type: 'text', required: true, note: 'A PartID of the Parts table.', example: 'PN-1001' },
+    { key: 'LocationID', synonyms: LOCATIONS.columns[0].synonyms, type: 'text', required: true, note: 'A LocationID of the Locations table.', example: 'FSL-AMS' },
+    { key: 'Period', synonyms: ['Month', 'Week', 'Date', 'Period Start', 'Year Month', 'YearMonth'], type: 'period', required: true, note: 'A date, an Excel date serial, YYYY-MM or YYYY-Www.', example: '2025-01' },
+    { key: 'Quantity', synonyms: ['Qty', 'Demand', 'Units', 'Usage', 'Quantity Demanded', 'Demand Qty'], type: 'integer', required: true, min: 0, note: 'Units demanded in the period (whole number >= 0). Missing periods count as 0.', example: 2 },
+  ],
+};
+
+const INVENTORY: TableSpec = {
+  name: 'Inventory',
+  required: false,
+  purpose: 'Current stock on hand per part and location (optional).',
+  columns: [
+    { key: 'PartID', synonyms: PARTS.columns[0].synonyms, type: 'text', required: true, note: 'A PartID of the Parts table.', example: 'PN-1001' },
+    { key: 'LocationID', synonyms: LOCATIONS.columns[0].synonyms, type: 'text', required: true, note: 'A LocationID of the Locations table.', example: 'FSL-AMS' },
+    { key: 'OnHand', synonyms: ['On Hand', 'Stock', 'Qty On Hand', 'QOH', 'Quantity', 'Qty', 'Inventory'], type: 'number', required: true, min: 0, note: 'Units on hand now (>= 0).', example: 1 },
+  ],
+};
+
+const SETTINGS: TableSpec = {
+  name: 'Settings',
+  required: false,
+  purpose: 'Analysis settings as Setting/Value pairs (optional; every setting has a default).',
+  columns: [
+    { key: 'Setting', synonyms: ['Name', 'Parameter', 'Key'], type: 'text', required: true, unique: true, note: 'A setting name (see docs/workbook.md).', example: 'ForecastMethod' },
+    { key: 'Value', synonyms: ['Setting Value', 'Val'], type: 'text', required: true, note: 'The value of the setting.', example: 'Auto' },
+  ],
+};
+
+/** Every input table in the order they are read, validated and written to the template. */
+export const TABLES: readonly TableSpec[] = [PARTS, LOCATIONS, SLA_TIERS, DEMAND, INVENTORY, SETTINGS];
+
+export function tableSpec(name: TableName): TableSpec {
+  const spec = TABLES.find((t) => t.name === name);
+  if (!spec) throw new Error(`Unknown table ${name}`);
+  return spec;
+}
+
+export const FORECAST_METHODS = ['Auto', 'Croston', 'SBA', 'TSB', 'SES', 'MovingAverage'] as const;
+export type ForecastMethodSetting = (typeof FORECAST_METHODS)[number];
+
+/** One setting of the Settings table. */
+export interface SettingSpec {
+  readonly key: string;
+  readonly synonyms: readonly string[];
+  readonly type: 'number' | 'integer' | 'enum' | 'text';
+  readonly default: Scalar;
+  readonly values?: readonly string[];
+  readonly min?: number;
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  readonly maxExclusive?: boolean;
+  readonly note: string;
+}
+
+export const SETTINGS_SPEC: readonly SettingSpec[] = [
+  { key: 'PeriodLength', synonyms: ['Period', 'Bucket', 'Time Bucket'], type: 'enum', values: ['Month', 'Week'], default: 'Month', note: 'Length of a demand period.' },
+  { key: 'ForecastMethod', synonyms: ['Method', 'Forecast'], type: 'enum', values: FORECAST_METHODS, default: 'Auto', note: 'Auto picks per part-location by a rolling-origin backtest.' },
+  { key: 'Alpha', synonyms: ['Smoothing', 'Smoothing Constant'], type: 'number', default: 0.1, min: 0, minExclusive: true, max: 1, note: 'Smoothing constant of SES, Croston, SBA and TSB sizes (0 < alpha <= 1).' },
+  { key: 'Beta', synonyms: ['TSB Beta', 'Probability Smoothing'], type: 'number', default: 0.1, min: 0, minExclusive: true, max: 1, note: 'TSB smoothing constant of the demand probability (0 < beta <= 1).' },
+  { key: 'MovingAverageWindow', synonyms: ['MA Window', 'Moving Average Periods'], type: 'integer', default: 12, min: 1, note: 'Periods averaged by the moving-average method.' },
+  { key: 'HoldingCostRate', synonyms: ['Holding Rate', 'Carrying Cost Rate'], type: 'number', default: 0.25, min: 0, note: 'Annual holding cost as a share of unit cost.' },
+  { key: 'StandardFillRate', synonyms: ['Standard Target', 'Standard Fill Rate Target'], type: 'number', default: 0.85, min: 0, minExclusive: true, max: 1, maxExclusive: true, note: 'Target fill rate for Standard parts.' },
+  { key: 'BacktestPeriods', synonyms: ['Holdout', 'Holdout Periods', 'Backtest'], type: 'integer', default: 12, min: 1, note: 'Periods held out for the forecast and stocking backtests.' },
+  { key: 'Currency', synonyms: ['Currency Code'], type: 'text', default: 'USD', note: 'ISO currency code of all money columns.' },
+];

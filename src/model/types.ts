@@ -1,0 +1,123 @@
+/**
+ * Domain types: the validated input of the planning pipeline. Validation (src/pipeline/validate.ts)
+ * turns workbook tables into a PlanningInput; only valid, typed values reach the engine.
+ */
+import type { ForecastMethodSetting } from './contract';
+
+export type Criticality = 'Critical' | 'Standard';
+export type Lifecycle = 'Active' | 'Mature' | 'EndOfLife';
+export type LocationType = 'Central' | 'Field';
+export type PeriodLength = 'Month' | 'Week';
+
+export interface Part {
+  id: string;
+  description: string;
+  unitCost: number;
+  leadTimeDays: number;
+  repairable: boolean;
+  /** Repair turnaround in days; 0 when not repairable. */
+  repairDays: number;
+  scrapRate: number;
+  criticality: Criticality;
+  lifecycle: Lifecycle;
+  /** ISO date `YYYY-MM-DD`, or null. */
+  endOfSupport: string | null;
+  salePrice: number | null;
+  refurbCost: number | null;
+  salvageValue: number | null;
+}
+
+export interface Location {
+  id: string;
+  type: LocationType;
+  /** The Central that resupplies a Field location; null for Central locations. */
+  parent: string | null;
+  /** Central-to-Field replenishment time in days; null for Central locations. */
+  resupplyDays: number | null;
+  emergencyHours: number | null;
+  slaTier: string | null;
+  /** Per-location override of the annual holding cost rate. */
+  holdingCostRate: number | null;
+}
+
+export interface SlaTier {
+  tier: string;
+  responseHours: number;
+  targetFillRate: number;
+  penaltyPerMiss: number;
+}
+
+export interface Settings {
+  periodLength: PeriodLength;
+  forecastMethod: ForecastMethodSetting;
+  alpha: number;
+  beta: number;
+  movingAverageWindow: number;
+  holdingCostRate: number;
+  standardFillRate: number;
+  backtestPeriods: number;
+  currency: string;
+}
+
+/**
+ * A regular period grid. Period i (0-based) of every series is `firstPeriod + i` in period
+ * numbers: months since year 0 (year × 12 + month − 1), or ISO weeks counted from the Monday of
+ * 1970-01-05 (week number = days since that Monday / 7).
+ */
+export interface PeriodGrid {
+  length: PeriodLength;
+  /** Period number of the first period. */
+  first: number;
+  /** Number of periods. */
+  count: number;
+  /** Labels `YYYY-MM` or `YYYY-Www`, one per period. */
+  labels: string[];
+}
+
+/** Demand history of one part at one location on the grid. */
+export interface DemandSeries {
+  partId: string;
+  locationId: string;
+  /** Quantity per period, length = grid.count; missing periods are 0. */
+  quantities: number[];
+}
+
+export interface InventoryPosition {
+  partId: string;
+  locationId: string;
+  onHand: number;
+}
+
+export interface PlanningInput {
+  parts: Part[];
+  locations: Location[];
+  slaTiers: SlaTier[];
+  grid: PeriodGrid;
+  /** One series per part-location that has demand rows, in first-seen order. */
+  demand: DemandSeries[];
+  inventory: InventoryPosition[];
+  settings: Settings;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the input: errors stop the run, warnings do not. */
+export interface ValidationIssue {
+  severity: Severity;
+  /** Sheet name ('' when the problem is not tied to a sheet). */
+  sheet: string;
+  /** A1 address of the cell ('' for a whole table or column problem that has no single cell). */
+  cell: string;
+  message: string;
+}
+
+/** `Parts!C17: UnitCost must be …` — the way issues are shown to users. */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = issue.sheet ? (issue.cell ? `${quoteSheetName(issue.sheet)}!${issue.cell}` : issue.sheet) : '';
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** Sheet name as Excel writes it in a reference: quoted when it holds anything but letters, digits and `_`. */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}

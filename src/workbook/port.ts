@@ -1,0 +1,126 @@
+/**
+ * The workbook port: everything the pipeline needs from a workbook, independent of the host.
+ * Adapters: `.xlsx` files through ExcelJS (CLI and standalone browser mode) and the open workbook
+ * through Office.js (the add-in). The pipeline never talks to a host any other way.
+ */
+
+/** An Excel error value such as `#N/A` or `#DIV/0!`. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell value as the pipeline sees it. Formulas are read as their cached result, rich text as
+ * plain text, hyperlinks as their text, dates as JavaScript Dates (UTC midnight for whole days).
+ */
+export type CellValue = string | number | boolean | Date | null | CellError;
+
+export function isCellError(value: unknown): value is CellError {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as CellError).error === 'string';
+}
+
+/** An input table read from the workbook, with enough position to address every cell. */
+export interface SheetTable {
+  /** The name it was found under: the Excel table's name, or the sheet's name. */
+  name: string;
+  /** The worksheet holding it. */
+  sheet: string;
+  /** 'table' for an Excel table (ListObject), 'sheet' for a plain sheet with headers in row 1. */
+  source: 'table' | 'sheet';
+  /** 1-based worksheet row of the header row. */
+  headerRow: number;
+  /** 1-based worksheet column of the first column. */
+  firstColumn: number;
+  /** Header cells, left to right. */
+  headers: CellValue[];
+  /** Body rows, each as long as `headers`; trailing fully blank rows of a plain sheet are dropped. */
+  rows: CellValue[][];
+}
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A1 address of body cell (rowIndex, columnIndex), both 0-based within the table body. */
+export function bodyCellAddress(table: SheetTable, rowIndex: number, columnIndex: number): string {
+  return `${columnLetters(table.firstColumn + columnIndex)}${table.headerRow + 1 + rowIndex}`;
+}
+
+/** A1 address of the header cell of a 0-based column. */
+export function headerCellAddress(table: SheetTable, columnIndex: number): string {
+  return `${columnLetters(table.firstColumn + columnIndex)}${table.headerRow}`;
+}
+
+/** How a result column is shown. Currency uses the code given in ResultTable.currency. */
+export type ColumnFormat = 'text' | 'integer' | 'decimal' | 'percent' | 'currency' | 'date';
+
+export interface ResultColumn {
+  header: string;
+  format: ColumnFormat;
+  /** Approximate width in characters; adapters may autofit instead. */
+  width?: number;
+}
+
+/** A native chart fed from a result table's columns. */
+export interface ChartSpec {
+  kind: 'columnClustered' | 'xyScatter' | 'line' | 'bar';
+  title: string;
+  xAxisTitle: string;
+  yAxisTitle: string;
+  /** Header of the column holding categories (column charts) or x values (scatter). */
+  categoryColumn: string;
+  /** Headers of the columns plotted as series. */
+  seriesColumns: string[];
+}
+
+/** One result sheet with one formatted Excel table on it. */
+export interface ResultTable {
+  /** Worksheet name (reserved for results; replaced on every run). */
+  sheet: string;
+  /** Excel table name (letters, digits, `_`; unique in the workbook). */
+  tableName: string;
+  /** A title written above the table. */
+  title: string;
+  columns: ResultColumn[];
+  rows: CellValue[][];
+  charts?: ChartSpec[];
+}
+
+export interface ResultBundle {
+  tables: ResultTable[];
+  /** Every sheet name that results own: all of them are removed before `tables` are written, so results never mix runs. */
+  resultSheets: readonly string[];
+  /** ISO 4217 code for currency columns. */
+  currency: string;
+}
+
+/** Data validation written for an input column of the template. */
+export type InputValidation =
+  | { kind: 'list'; values: readonly string[] }
+  | { kind: 'decimal' | 'whole'; min?: number; max?: number };
+
+/** An input table to create (template, sample workbook, "Create input template"). */
+export interface InputTableToWrite {
+  /** Sheet and table name (the contract's table name). */
+  name: string;
+  columns: { header: string; note: string; validation?: InputValidation; format?: ColumnFormat }[];
+  rows: CellValue[][];
+}
+
+export interface WorkbookPort {
+  /** The Excel table (ListObject) with this name, else the sheet with this name (headers in row 1), else null. Matching ignores case. */
+  readTable(name: string): Promise<SheetTable | null>;
+  /** Names of all sheets and Excel tables, to tell users what was found. */
+  listTables(): Promise<{ name: string; sheet: string; source: 'table' | 'sheet' }[]>;
+  /**
+   * Replace the previous results with these, as a unit: every sheet in `resultSheets` is removed
+   * and `tables` are written; nothing else in the workbook changes. If writing fails, the previous
+   * results stay or the new ones are complete, never a mix.
+   */
+  writeResults(results: ResultBundle): Promise<void>;
+  /** Add these input tables on new sheets; tables that already exist are left untouched. Returns the names created. */
+  createInputTables(tables: InputTableToWrite[]): Promise<string[]>;
+}
