@@ -8,4 +8,4 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('spp: the command line is not built yet; run `npm run build:cli` (npm ci does this).\n');
   process.exit(2);
 }
-require(bundle);
+require(bundle).cli();

@@ -180,4 +180,7 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   { key: 'StandardFillRate', synonyms: ['Standard Target', 'Standard Fill Rate Target'], type: 'number', default: 0.85, min: 0, minExclusive: true, max: 1, maxExclusive: true, note: 'Target fill rate for Standard parts.' },
   { key: 'BacktestPeriods', synonyms: ['Holdout', 'Holdout Periods', 'Backtest'], type: 'integer', default: 12, min: 1, note: 'Periods held out for the forecast and stocking backtests.' },
   { key: 'Currency', synonyms: ['Currency Code'], type: 'text', default: 'USD', note: 'ISO currency code of all money columns.' },
+  { key: 'Distribution', synonyms: ['Demand Distribution', 'Lead Time Distribution'], type: 'enum', values: ['Auto', 'Poisson'], default: 'Auto', note: 'Auto: Poisson when demand is no more variable than Poisson, negative binomial otherwise. Poisson forces the textbook assumption.' },
+  { key: 'VarianceEstimate', synonyms: ['Variance', 'Variance Method'], type: 'enum', values: ['Max', 'Sample', 'ForecastError'], default: 'Max', note: 'Per-period variance: sample variance, forecast-error MSE, or the larger of the two (Max).' },
+  { key: 'FillRateModel', synonyms: ['Fill Rate Model', 'Fill Rate Method'], type: 'enum', values: ['Compound', 'Classic'], default: 'Compound', note: 'Compound: unit fill rate with demand in batches (honest on lumpy demand). Classic: F(S - 1), the textbook formula.' },
 ];

@@ -57,6 +57,9 @@ export interface Settings {
   standardFillRate: number;
   backtestPeriods: number;
   currency: string;
+  distribution: 'Auto' | 'Poisson';
+  varianceEstimate: 'Max' | 'Sample' | 'ForecastError';
+  fillRateModel: 'Compound' | 'Classic';
 }
 
 /**

@@ -86,6 +86,8 @@ export interface ResultTable {
   title: string;
   columns: ResultColumn[];
   rows: CellValue[][];
+  /** Per-row number format overriding the column's for numeric cells, for key/value tables such as the summary. */
+  rowFormats?: ColumnFormat[];
   charts?: ChartSpec[];
 }
 

@@ -1,0 +1,105 @@
+/** `spp analyze`: the whole pipeline on an .xlsx file. */
+import { writeFile, rename, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { analyzeTables, readInputTables, type Scenario } from '../pipeline/run';
+import { resultToJson, type AnalysisResult } from '../pipeline/results';
+import type { ValidationIssue } from '../model/types';
+import { loadXlsxFile, saveXlsxFileAtomic } from '../workbook/xlsx-file';
+import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
+import { ProgressBar } from './progress';
+import { issuesText, summaryText } from './summary-text';
+
+export interface AnalyzeOptions {
+  out?: string;
+  json?: string;
+  scenario?: Scenario;
+  /** Where the summary and report go (stdout / stderr by default). */
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/** Wall-clock milliseconds per stage, for the benchmark. */
+export interface AnalyzeTimings {
+  load: number;
+  read: number;
+  analyze: number;
+  save: number;
+  json: number;
+  total: number;
+}
+
+export interface AnalyzeOutcome {
+  exitCode: number;
+  result?: AnalysisResult;
+  issues: ValidationIssue[];
+  outPath?: string;
+  timings: AnalyzeTimings;
+}
+
+/** `book.xlsx` → `book-results.xlsx` beside it. */
+export function defaultOutPath(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}-results${parsed.ext || '.xlsx'}`);
+}
+
+/** Writes text so that the file holds the old or the complete new content, never a part. */
+async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+export async function analyzeFile(input: string, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
+  const out = options.stdout ?? ((t: string) => process.stdout.write(t + '\n'));
+  const err = options.stderr ?? ((t: string) => process.stderr.write(t + '\n'));
+  const timings: AnalyzeTimings = { load: 0, read: 0, analyze: 0, save: 0, json: 0, total: 0 };
+  const start = performance.now();
+  let mark = start;
+  const lap = (key: keyof AnalyzeTimings) => {
+    const now = performance.now();
+    timings[key] = now - mark;
+    mark = now;
+  };
+  const progress = new ProgressBar();
+
+  progress.update('read', 0);
+  const workbook = await loadXlsxFile(input);
+  lap('load');
+  const tables = await readInputTables(workbook);
+  lap('read');
+  const analysis = analyzeTables(tables, options.scenario, { onProgress: (stage, fraction) => progress.update(stage, fraction) });
+  lap('analyze');
+  const report = issuesText(analysis.issues);
+
+  if (!analysis.ok) {
+    progress.done();
+    err(`${input}: the input has errors; nothing was written${options.json ? ' except the JSON report' : ''}.`);
+    if (report) err(report);
+    if (options.json) await writeFileAtomic(options.json, resultToJson({ schemaVersion: 1, issues: analysis.issues }));
+    lap('json');
+    timings.total = performance.now() - start;
+    return { exitCode: EXIT_INVALID_INPUT, issues: analysis.issues, timings };
+  }
+
+  const outPath = options.out ?? defaultOutPath(input);
+  progress.update('write', 0);
+  await workbook.writeResults(analysis.bundle);
+  await saveXlsxFileAtomic(workbook, outPath);
+  progress.update('write', 1);
+  lap('save');
+  if (options.json) await writeFileAtomic(options.json, resultToJson(analysis.result));
+  lap('json');
+  progress.done();
+  timings.total = performance.now() - start;
+
+  if (report) err(report);
+  out(summaryText(analysis.result));
+  out(`Results workbook: ${path.resolve(outPath)}`);
+  if (options.json) out(`Results JSON:     ${path.resolve(options.json)}`);
+  return { exitCode: EXIT_OK, result: analysis.result, issues: analysis.issues, outPath, timings };
+}

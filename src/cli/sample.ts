@@ -1,0 +1,10 @@
+/** `spp sample`: a realistic synthetic input workbook. */
+import { generateSample, type SampleOptions } from '../sample';
+import { XlsxWorkbook } from '../workbook/xlsx-adapter';
+import { saveXlsxFileAtomic } from '../workbook/xlsx-file';
+
+export async function writeSample(file: string, options: SampleOptions): Promise<void> {
+  const workbook = XlsxWorkbook.empty();
+  await workbook.createInputTables(generateSample(options));
+  await saveXlsxFileAtomic(workbook, file);
+}

@@ -1,0 +1,91 @@
+/**
+ * The one pipeline every host runs: read → validate → compute → lay out → write.
+ *
+ * Split at the host boundary: `readInputTables` and `writeResults` talk to a WorkbookPort (Excel,
+ * an .xlsx file); `analyzeTables` is pure and can run anywhere, including a Web Worker.
+ */
+import { planPortfolio, type PortfolioOptions } from '../engine/portfolio';
+import { TABLES, type TableName } from '../model/contract';
+import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
+import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
+import { issuesTable, layoutResults, ALL_RESULT_SHEETS } from './layout';
+import { buildResult, type AnalysisResult } from './results';
+import { validateInput } from './validate';
+
+export type InputTables = Partial<Record<TableName, SheetTable | null>>;
+
+/** What a user may change for one run without editing the workbook (the task pane's scenario). */
+export interface Scenario {
+  /** Column mappings per table: contract column key → header text in the workbook. */
+  columnOverrides?: Partial<Record<TableName, Record<string, string>>>;
+  /** Settings that override the Settings table. */
+  settings?: Partial<Settings>;
+  /** Target fill rate per SLA tier, overriding the SLATiers table. */
+  tierTargets?: Record<string, number>;
+}
+
+export type Stage = 'read' | 'validate' | 'compute' | 'layout' | 'write';
+
+export interface PipelineCallbacks {
+  /** Stage and fraction done within it (0…1). */
+  onProgress?: (stage: Stage, fraction: number) => void;
+  shouldStop?: PortfolioOptions['shouldStop'];
+}
+
+export type Analysis =
+  | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+export async function readInputTables(port: WorkbookPort): Promise<InputTables> {
+  const tables: InputTables = {};
+  for (const spec of TABLES) tables[spec.name] = await port.readTable(spec.name);
+  return tables;
+}
+
+export function applyScenario(input: PlanningInput, scenario: Scenario): PlanningInput {
+  const settings = { ...input.settings, ...definedOnly(scenario.settings ?? {}) };
+  const targets = scenario.tierTargets ?? {};
+  const slaTiers = input.slaTiers.map((t) => (targets[t.tier] !== undefined ? { ...t, targetFillRate: targets[t.tier] } : t));
+  return { ...input, settings, slaTiers };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Validate, compute and lay out: pure, no host. */
+export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
+  callbacks.onProgress?.('validate', 0);
+  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
+  const issues = validation.issues;
+  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  callbacks.onProgress?.('validate', 1);
+  const input = applyScenario(validation.input, scenario);
+  const portfolio = planPortfolio(input, {
+    onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1),
+    shouldStop: callbacks.shouldStop,
+  });
+  callbacks.onProgress?.('layout', 0);
+  const result = buildResult(portfolio, issues);
+  const bundle = layoutResults(result);
+  callbacks.onProgress?.('layout', 1);
+  return { ok: true, result, bundle, issues };
+}
+
+/** Only the issues sheet, for a run stopped by errors (used where the host shows problems in the workbook). */
+export function issuesOnlyBundle(issues: ValidationIssue[], currency = 'USD'): ResultBundle {
+  return { currency, resultSheets: ALL_RESULT_SHEETS, tables: [issuesTable(issues)] };
+}
+
+/** The whole pipeline on one workbook. Results are written only when the input has no errors. */
+export async function runPipeline(port: WorkbookPort, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Promise<Analysis> {
+  callbacks.onProgress?.('read', 0);
+  const tables = await readInputTables(port);
+  callbacks.onProgress?.('read', 1);
+  const analysis = analyzeTables(tables, scenario, callbacks);
+  if (!analysis.ok) return analysis;
+  callbacks.onProgress?.('write', 0);
+  await port.writeResults(analysis.bundle);
+  callbacks.onProgress?.('write', 1);
+  return analysis;
+}
