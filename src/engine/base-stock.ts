@@ -12,8 +12,11 @@
  *   with E[min(B, m)] = Σ_{j=1..m} P(B ≥ j). For Poisson demand (B ≡ 1) both models coincide.
  *   On the car-parts data F(S − 1) promised 96 % and delivered 74–84 %; the compound model's
  *   promise holds (BENCHMARKS.md).
+ *
+ * The pmf is tabulated once per distribution in a reusable buffer, so the search and every
+ * performance figure cost one pass over it and no allocation.
  */
-import { cdf, sumOfCdfBelow, walkPmf, type DemandDistribution } from './distributions';
+import { logGamma, type DemandDistribution } from './distributions';
 
 export type FillRateModel = 'Compound' | 'Classic';
 
@@ -32,59 +35,113 @@ export interface BaseStockResult {
   expectedOnHand: number;
 }
 
+/**
+ * The pmf of one distribution, tabulated on demand: pmf[k − start] = P(X = k) for
+ * start ≤ k < start + length. `start` lies 12 standard deviations below the mean (the lower tail
+ * is lighter than normal there, < 1e-25), so large means neither underflow nor cost O(μ).
+ */
+export class PmfTable {
+  pmf = new Float64Array(256);
+  /** E[min(B, m)] of the logarithmic batch size, m = 0 … (compound model only). */
+  minBatch = new Float64Array(256);
+  start = 0;
+  length = 0;
+  private dist: DemandDistribution = { kind: 'Poisson', mean: 0, variance: 0 };
+  private r = 0;
+  private q = 0;
+  private next = 0;
+
+  reset(dist: DemandDistribution): void {
+    this.dist = dist;
+    this.length = 0;
+    const { mean, variance } = dist;
+    if (!(mean > 0)) {
+      this.start = 0;
+      this.next = 1;
+      return;
+    }
+    const start = Math.floor(mean - 12 * Math.sqrt(variance));
+    this.start = start > 0 ? start : 0;
+    if (dist.kind === 'Poisson') {
+      this.next = Math.exp(-mean + this.start * Math.log(mean) - logGamma(this.start + 1));
+    } else {
+      // NB: P(X = k) = Γ(k + r) / (Γ(r) k!) · q^r (1 − q)^k with r = μ² / (σ² − μ), q = μ / σ².
+      this.q = mean / variance;
+      this.r = (mean * mean) / (variance - mean);
+      const s = this.start;
+      this.next =
+        s === 0
+          ? Math.exp(this.r * Math.log(this.q))
+          : Math.exp(logGamma(s + this.r) - logGamma(this.r) - logGamma(s + 1) + this.r * Math.log(this.q) + s * Math.log1p(-this.q));
+    }
+  }
+
+  /** P(X = k), tabulating up to k as needed. */
+  at(k: number): number {
+    const i = k - this.start;
+    if (i < 0) return 0;
+    while (this.length <= i) this.push();
+    return this.pmf[i];
+  }
+
+  private push(): void {
+    if (this.length === this.pmf.length) {
+      const grown = new Float64Array(this.pmf.length * 2);
+      grown.set(this.pmf);
+      this.pmf = grown;
+    }
+    const k = this.start + this.length;
+    this.pmf[this.length++] = this.next;
+    const { dist } = this;
+    if (!(dist.mean > 0)) this.next = 0;
+    else if (dist.kind === 'Poisson') this.next *= dist.mean / (k + 1);
+    else this.next *= ((k + this.r) / (k + 1)) * (1 - this.q);
+  }
+
+  /** Fills minBatch[0 … m] for the NB's logarithmic batch sizes and returns E[B]. */
+  tabulateMinBatch(m: number): number {
+    if (this.minBatch.length <= m) this.minBatch = new Float64Array(Math.max(m + 1, this.minBatch.length * 2));
+    const theta = 1 - this.q;
+    const norm = -Math.log(this.q);
+    let pj = theta / norm; // P(B = 1)
+    let below = 0; // P(B < j)
+    this.minBatch[0] = 0;
+    for (let j = 1; j <= m; j++) {
+      const tail = 1 - below;
+      this.minBatch[j] = this.minBatch[j - 1] + (tail > 0 ? tail : 0);
+      below += pj;
+      pj *= (theta * j) / (j + 1);
+    }
+    return theta / (this.q * norm);
+  }
+}
+
 /** Far beyond any sensible stock for the distribution: a guard, never reached for targets < 1. */
 function searchLimit(dist: DemandDistribution): number {
   return Math.ceil(dist.mean + 60 * Math.sqrt(dist.variance) + 100);
 }
 
-/** Logarithmic batch-size parameters of an NB lead-time demand. */
-function batchParameters(dist: DemandDistribution): { theta: number; meanBatch: number } {
-  const q = dist.mean / dist.variance;
-  const theta = 1 - q;
-  const meanBatch = theta / (q * -Math.log(q));
-  return { theta, meanBatch };
-}
-
-/** E[min(B, m)] for m = 0 … maxM, B ~ Logarithmic(θ): P(B = j) = θ^j / (j·(−ln(1 − θ))). */
-function expectedMinBatch(theta: number, maxM: number, out: Float64Array): void {
-  const norm = -Math.log(1 - theta);
-  let pj = theta / norm; // P(B = 1)
-  let below = 0; // P(B < j)
-  out[0] = 0;
-  for (let j = 1; j <= maxM; j++) {
-    out[j] = out[j - 1] + Math.max(0, 1 - below);
-    below += pj;
-    pj *= (theta * j) / (j + 1);
-  }
-}
-
-/** Scratch buffers for the compound fill rate. */
-export class BaseStockWorkspace {
-  pmf = new Float64Array(256);
-  minBatch = new Float64Array(256);
-  grow(length: number): void {
-    if (this.pmf.length < length) {
-      const size = Math.max(length, this.pmf.length * 2);
-      this.pmf = new Float64Array(size);
-      this.minBatch = new Float64Array(size);
-    }
-  }
-}
-
-/** Unit fill rate of base stock S under the compound model. */
-export function compoundFillRate(dist: DemandDistribution, stock: number, workspace = new BaseStockWorkspace()): number {
+/** Unit fill rate of base stock S under the compound model, on a table already reset to the distribution. */
+function compoundFillRateOn(table: PmfTable, dist: DemandDistribution, stock: number): number {
   if (stock <= 0) return 0;
-  if (dist.kind === 'Poisson' || !(dist.mean > 0)) return cdf(dist, stock - 1);
-  const { theta, meanBatch } = batchParameters(dist);
-  workspace.grow(stock + 1);
-  expectedMinBatch(theta, stock, workspace.minBatch);
+  if (dist.kind === 'Poisson' || !(dist.mean > 0)) return classicFillRateOn(table, stock);
+  const meanBatch = table.tabulateMinBatch(stock);
   let sum = 0;
-  walkPmf(dist, (k, p) => {
-    if (k >= stock) return false;
-    sum += p * workspace.minBatch[stock - k];
-    return true;
-  });
-  return Math.min(1, sum / meanBatch);
+  for (let k = table.start; k < stock; k++) sum += table.at(k) * table.minBatch[stock - k];
+  const rate = sum / meanBatch;
+  return rate < 1 ? rate : 1;
+}
+
+/** F(S − 1) on a table already reset to the distribution. */
+function classicFillRateOn(table: PmfTable, stock: number): number {
+  let sum = 0;
+  for (let k = table.start; k < stock; k++) sum += table.at(k);
+  return sum < 1 ? sum : 1;
+}
+
+export function compoundFillRate(dist: DemandDistribution, stock: number, table = new PmfTable()): number {
+  table.reset(dist);
+  return compoundFillRateOn(table, dist, stock);
 }
 
 /**
@@ -93,31 +150,44 @@ export function compoundFillRate(dist: DemandDistribution, stock: number, worksp
  * needs a unit on the shelf); parts with no demand at all are the caller's case (S = 0).
  * The compound fill rate never exceeds F(S − 1), so its search starts at the classic answer.
  */
-export function baseStockForFillRate(dist: DemandDistribution, target: number, model: FillRateModel = 'Compound', workspace = new BaseStockWorkspace()): BaseStockResult {
+export function baseStockForFillRate(dist: DemandDistribution, target: number, model: FillRateModel = 'Compound', table = new PmfTable()): BaseStockResult {
+  table.reset(dist);
   const limit = searchLimit(dist);
-  let stock = 1;
+  let stock = table.start;
   let cumulative = 0;
-  walkPmf(dist, (k, p) => {
-    cumulative += p;
-    stock = k + 1;
-    return cumulative < target && k < limit;
-  });
+  do {
+    cumulative += table.at(stock);
+    stock++;
+  } while (cumulative < target && stock <= limit);
   if (model === 'Compound' && dist.kind === 'NegativeBinomial') {
-    while (compoundFillRate(dist, stock, workspace) < target && stock < limit) stock++;
+    while (stock < limit && compoundFillRateOn(table, dist, stock) < target) stock++;
   }
-  return baseStockPerformance(dist, stock, model, workspace);
+  return performanceOn(table, dist, stock, model);
 }
 
 /** Performance of a given base-stock level S. */
-export function baseStockPerformance(dist: DemandDistribution, stock: number, model: FillRateModel = 'Compound', workspace = new BaseStockWorkspace()): BaseStockResult {
-  const expectedOnHand = sumOfCdfBelow(dist, stock);
-  const classicFillRate = cdf(dist, stock - 1);
+export function baseStockPerformance(dist: DemandDistribution, stock: number, model: FillRateModel = 'Compound', table = new PmfTable()): BaseStockResult {
+  table.reset(dist);
+  return performanceOn(table, dist, stock, model);
+}
+
+function performanceOn(table: PmfTable, dist: DemandDistribution, stock: number, model: FillRateModel): BaseStockResult {
+  // One pass over k < S: F(S − 1) and Σ_{j<S} F(j) = E[(S − X)+], the expected on hand.
+  let cumulative = 0;
+  let expectedOnHand = 0;
+  for (let k = table.start; k < stock; k++) {
+    cumulative += table.at(k);
+    expectedOnHand += cumulative < 1 ? cumulative : 1;
+  }
+  const classicFillRate = stock > 0 ? (cumulative < 1 ? cumulative : 1) : 0;
+  const ready = cumulative + (stock >= table.start ? table.at(stock) : 0);
+  const backorders = dist.mean - stock + expectedOnHand;
   return {
     stock,
-    fillRate: model === 'Compound' ? compoundFillRate(dist, stock, workspace) : classicFillRate,
+    fillRate: model === 'Compound' ? compoundFillRateOn(table, dist, stock) : classicFillRate,
     classicFillRate,
-    readyRate: cdf(dist, stock),
-    expectedBackorders: Math.max(0, dist.mean - stock + expectedOnHand),
+    readyRate: stock >= 0 ? (ready < 1 ? ready : 1) : 0,
+    expectedBackorders: backorders > 0 ? backorders : 0,
     expectedOnHand,
   };
 }

@@ -3,7 +3,7 @@
  * base-stock level → economics, and the backtest of that stocking decision on held-out history.
  */
 import { demandProfile, type DemandProfile } from './classify';
-import { baseStockForFillRate, BaseStockWorkspace, type BaseStockResult, type FillRateModel } from './base-stock';
+import { baseStockForFillRate, PmfTable, type BaseStockResult, type FillRateModel } from './base-stock';
 import { fitDistribution, type DemandDistribution } from './distributions';
 import { chooseForecast, ForecastWorkspace, type ForecastAccuracy } from './forecast/selection';
 import type { ForecastMethod, ForecastParams } from './forecast/types';
@@ -79,7 +79,6 @@ export interface PartLocationPlan {
   method: ForecastMethod;
   ratePerPeriod: number;
   forecastAccuracy: ForecastAccuracy | null;
-  forecastCandidates: ForecastAccuracy[];
   variancePerPeriod: number;
   leadTimeDemand: LeadTimeDemand;
   decision: StockDecision;
@@ -91,7 +90,7 @@ export interface PartLocationPlan {
 export class PlanWorkspace {
   readonly forecast = new ForecastWorkspace();
   readonly replay = new ReplayWorkspace();
-  readonly baseStock = new BaseStockWorkspace();
+  readonly baseStock = new PmfTable();
 }
 
 interface CoreDecision {
@@ -99,7 +98,6 @@ interface CoreDecision {
   method: ForecastMethod;
   ratePerPeriod: number;
   forecastAccuracy: ForecastAccuracy | null;
-  forecastCandidates: ForecastAccuracy[];
   variancePerPeriod: number;
   leadTimeDemand: LeadTimeDemand;
   stock: BaseStockResult;
@@ -114,34 +112,32 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
   const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
   const L = request.leadTimePeriods;
   const leadTimeDemand: LeadTimeDemand = { ...fitDistribution(rate * L, variancePerPeriod * L), leadTimePeriods: L };
-  const stock: BaseStockResult =
-    rate > 0
-      ? baseStockForFillRate(leadTimeDemand, request.targetFillRate, settings.fillRateModel, workspace.baseStock)
-      : { stock: 0, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 };
-  return {
-    profile,
-    method: choice.method,
-    ratePerPeriod: rate,
-    forecastAccuracy: choice.accuracy,
-    forecastCandidates: choice.candidates,
-    variancePerPeriod,
-    leadTimeDemand,
-    stock,
-  };
+  const stock = rate > 0 ? baseStockForFillRate(leadTimeDemand, request.targetFillRate, settings.fillRateModel, workspace.baseStock) : NO_DEMAND;
+  return { profile, method: choice.method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, stock };
 }
+
+/** Nothing is demanded, so nothing is stocked and nothing is short. */
+const NO_DEMAND: BaseStockResult = Object.freeze({ stock: 0, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
 
 /** Least history left for the decision when periods are held out for the stocking backtest. */
 export const MIN_DECISION_PERIODS = 12;
 
 export function planPartLocation(request: PartLocationRequest, settings: PlanSettings, workspace = new PlanWorkspace()): PartLocationPlan {
   const n = request.periods;
+  workspace.forecast.startSeries();
   const core = decide(request, n, settings, workspace);
   const annualDemand = core.ratePerPeriod * settings.periodsPerYear;
   const expectedAnnualMisses = annualDemand * (1 - core.stock.fillRate);
+  const { stock } = core;
   const decision: StockDecision = {
-    ...core.stock,
-    investment: core.stock.stock * request.unitCost,
-    annualHoldingCost: core.stock.expectedOnHand * request.unitCost * request.holdingCostRate,
+    stock: stock.stock,
+    fillRate: stock.fillRate,
+    classicFillRate: stock.classicFillRate,
+    readyRate: stock.readyRate,
+    expectedBackorders: stock.expectedBackorders,
+    expectedOnHand: stock.expectedOnHand,
+    investment: stock.stock * request.unitCost,
+    annualHoldingCost: stock.expectedOnHand * request.unitCost * request.holdingCostRate,
     expectedAnnualMisses,
     expectedAnnualPenalty: expectedAnnualMisses * request.penaltyPerMiss,
   };
@@ -150,7 +146,6 @@ export function planPartLocation(request: PartLocationRequest, settings: PlanSet
     method: core.method,
     ratePerPeriod: core.ratePerPeriod,
     forecastAccuracy: core.forecastAccuracy,
-    forecastCandidates: core.forecastCandidates,
     variancePerPeriod: core.variancePerPeriod,
     leadTimeDemand: core.leadTimeDemand,
     decision,

@@ -1,6 +1,6 @@
 import type { DemandClass } from '../classify';
 import { FORECASTERS } from './index';
-import type { ForecastMethod, ForecastParams } from './types';
+import { FORECAST_METHOD_NAMES, type ForecastMethod, type ForecastParams } from './types';
 
 /**
  * Candidates per demand class for Auto. Smooth demand is served by level methods; the
@@ -33,8 +33,6 @@ export interface ForecastChoice {
   ratePerPeriod: number;
   /** Rolling-origin accuracy of the chosen method over the last backtest periods; null when the history is too short. */
   accuracy: ForecastAccuracy | null;
-  /** Every candidate's accuracy (empty when not backtested). */
-  candidates: ForecastAccuracy[];
   /** One-step forecasts of the chosen method: forecasts[t] for period t, forecasts[n] the next. Owned by the workspace. */
   forecasts: Float64Array;
 }
@@ -42,18 +40,37 @@ export interface ForecastChoice {
 /** The least history before the first backtest origin, so that every method has warmed up a little. */
 export const MIN_TRAINING_PERIODS = 6;
 
-/** Reusable buffers: planning allocates nothing per part-location in the hot loop. */
+/**
+ * Reusable buffers, and a cache of each method's one-step forecasts for the current series: a
+ * forecast of period t uses only y[0 … t−1], so the forecasts of the whole history also serve
+ * every shorter prefix of it (the stocking backtest decides on a prefix). Call startSeries()
+ * before planning another series.
+ */
 export class ForecastWorkspace {
-  private buffers = new Map<ForecastMethod, Float64Array>();
-  buffer(method: ForecastMethod, length: number): Float64Array {
-    let buffer = this.buffers.get(method);
-    if (!buffer || buffer.length < length) {
-      buffer = new Float64Array(Math.max(length, 64));
-      this.buffers.set(method, buffer);
+  private readonly buffers: Float64Array[] = FORECAST_METHOD_NAMES.map(() => new Float64Array(64));
+  private readonly computedUpTo = new Int32Array(FORECAST_METHOD_NAMES.length).fill(-1);
+
+  startSeries(): void {
+    this.computedUpTo.fill(-1);
+  }
+
+  /** One-step forecasts of y[0 … n) by `method`, computed once per series and prefix-reused. */
+  forecasts(method: ForecastMethod, y: ArrayLike<number>, n: number, params: ForecastParams): Float64Array {
+    const index = METHOD_INDEX[method];
+    let out = this.buffers[index];
+    if (out.length < n + 1) {
+      out = this.buffers[index] = new Float64Array(Math.max(n + 1, out.length * 2));
+      this.computedUpTo[index] = -1;
     }
-    return buffer;
+    if (this.computedUpTo[index] < n) {
+      FORECASTERS[method](y, n, params, out);
+      this.computedUpTo[index] = n;
+    }
+    return out;
   }
 }
+
+const METHOD_INDEX = Object.fromEntries(FORECAST_METHOD_NAMES.map((m, i) => [m, i])) as Record<ForecastMethod, number>;
 
 /** Accuracy of the one-step forecasts in `forecasts` over periods [from, n). */
 export function rollingOriginAccuracy(method: ForecastMethod, y: ArrayLike<number>, n: number, forecasts: Float64Array, from: number): ForecastAccuracy {
@@ -92,26 +109,18 @@ export function chooseForecast(
 ): ForecastChoice {
   const holdout = Math.min(backtestPeriods, n - MIN_TRAINING_PERIODS);
   const from = n - holdout;
-  const methods = setting === 'Auto' ? CANDIDATES[demandClass] : [setting];
-  const candidates: ForecastAccuracy[] = [];
-  let best = -1;
+  const methods = setting === 'Auto' ? CANDIDATES[demandClass] : SINGLE[setting];
+  let best: ForecastAccuracy | null = null;
   for (let i = 0; i < methods.length; i++) {
-    const method = methods[i];
-    const out = workspace.buffer(method, n + 1);
-    FORECASTERS[method](y, n, params, out);
-    if (holdout <= 0) continue;
-    const accuracy = rollingOriginAccuracy(method, y, n, out, from);
-    candidates.push(accuracy);
-    if (accuracy.origins > 0 && (best < 0 || accuracy.mse < candidates[best].mse)) best = candidates.length - 1;
+    const out = workspace.forecasts(methods[i], y, n, params);
+    if (holdout <= 0) break;
+    const accuracy = rollingOriginAccuracy(methods[i], y, n, out, from);
+    if (accuracy.origins > 0 && (best === null || accuracy.mse < best.mse)) best = accuracy;
   }
-  const chosen = best >= 0 ? candidates[best].method : methods[0];
-  const forecasts = workspace.buffer(chosen, n + 1);
+  const chosen = best ? best.method : methods[0];
+  const forecasts = workspace.forecasts(chosen, y, n, params);
   const next = n > 0 ? forecasts[n] : 0;
-  return {
-    method: chosen,
-    ratePerPeriod: Number.isFinite(next) && next > 0 ? next : 0,
-    accuracy: best >= 0 ? candidates[best] : null,
-    candidates,
-    forecasts,
-  };
+  return { method: chosen, ratePerPeriod: Number.isFinite(next) && next > 0 ? next : 0, accuracy: best, forecasts };
 }
+
+const SINGLE = Object.fromEntries(FORECAST_METHOD_NAMES.map((m) => [m, [m]])) as unknown as Record<ForecastMethod, readonly ForecastMethod[]>;
