@@ -2,7 +2,7 @@
  * Planning of one part at one location: demand profile → forecast → lead-time demand →
  * base-stock level → economics, and the backtest of that stocking decision on held-out history.
  */
-import { demandProfile, type DemandProfile } from './classify';
+import { demandProfile, type DemandClass, type DemandProfile } from './classify';
 import { baseStockForFillRate, PmfTable, type BaseStockResult, type FillRateModel } from './base-stock';
 import { fitDistribution, type DemandDistribution } from './distributions';
 import { chooseForecast, ForecastWorkspace, type ForecastAccuracy } from './forecast/selection';
@@ -22,6 +22,8 @@ export interface PlanSettings {
   varianceEstimate: VarianceEstimate;
   /** How the fill rate of a stock level is computed (see base-stock.ts). */
   fillRateModel: FillRateModel;
+  /** Auto's candidates per demand class; the calibrated CANDIDATES unless an experiment replaces them. */
+  autoCandidates?: Readonly<Record<DemandClass, readonly ForecastMethod[]>>;
 }
 
 /** The calibrated defaults (docs/methods.md, BENCHMARKS.md). */
@@ -107,7 +109,7 @@ interface CoreDecision {
 function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
   const y = request.demand;
   const profile = demandProfile(y, 0, n);
-  const choice = chooseForecast(y, n, profile.demandClass, settings.forecastMethod, settings.forecast, settings.backtestPeriods, workspace.forecast);
+  const choice = chooseForecast(y, n, profile.demandClass, settings.forecastMethod, settings.forecast, settings.backtestPeriods, workspace.forecast, settings.autoCandidates);
   const rate = choice.ratePerPeriod;
   const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
   const L = request.leadTimePeriods;

@@ -16,6 +16,11 @@ export type InputTables = Partial<Record<TableName, SheetTable | null>>;
 
 /** What a user may change for one run without editing the workbook (the task pane's scenario). */
 export interface Scenario {
+  /**
+   * Where to read an input from when it is not under its contract name: another table or sheet
+   * name, or a range such as `Sheet1!A1:D200` (headers in its first row).
+   */
+  tableSources?: Partial<Record<TableName, string>>;
   /** Column mappings per table: contract column key → header text in the workbook. */
   columnOverrides?: Partial<Record<TableName, Record<string, string>>>;
   /** Settings that override the Settings table. */
@@ -36,9 +41,17 @@ export type Analysis =
   | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[] }
   | { ok: false; issues: ValidationIssue[] };
 
-export async function readInputTables(port: WorkbookPort): Promise<InputTables> {
+/** A source that names a range (`Sheet!A1:D9`) rather than a table or sheet. */
+export function isRangeAddress(source: string): boolean {
+  return /![$A-Za-z]+\$?\d+(:[$A-Za-z]+\$?\d+)?$/.test(source);
+}
+
+export async function readInputTables(port: WorkbookPort, scenario: Scenario = {}): Promise<InputTables> {
   const tables: InputTables = {};
-  for (const spec of TABLES) tables[spec.name] = await port.readTable(spec.name);
+  for (const spec of TABLES) {
+    const source = scenario.tableSources?.[spec.name] ?? spec.name;
+    tables[spec.name] = isRangeAddress(source) ? await port.readRange(source) : await port.readTable(source);
+  }
   return tables;
 }
 
@@ -80,7 +93,7 @@ export function issuesOnlyBundle(issues: ValidationIssue[], currency = 'USD'): R
 /** The whole pipeline on one workbook. Results are written only when the input has no errors. */
 export async function runPipeline(port: WorkbookPort, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Promise<Analysis> {
   callbacks.onProgress?.('read', 0);
-  const tables = await readInputTables(port);
+  const tables = await readInputTables(port, scenario);
   callbacks.onProgress?.('read', 1);
   const analysis = analyzeTables(tables, scenario, callbacks);
   if (!analysis.ok) return analysis;

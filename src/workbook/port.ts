@@ -112,9 +112,29 @@ export interface InputTableToWrite {
   rows: CellValue[][];
 }
 
+/** What is stored with the workbook so that anyone who opens it can reproduce the last run. */
+export interface StoredScenario {
+  version: 1;
+  /** The scenario of the pipeline (src/pipeline/run.ts Scenario), as plain JSON. */
+  scenario: Record<string, unknown>;
+  lastRun?: { timestamp: string; engineVersion: string };
+}
+
+/** Name of the very hidden sheet that holds the StoredScenario as JSON in cell A1 (both hosts). */
+export const SCENARIO_SHEET = 'SPP Scenario';
+
 export interface WorkbookPort {
   /** The Excel table (ListObject) with this name, else the sheet with this name (headers in row 1), else null. Matching ignores case. */
   readTable(name: string): Promise<SheetTable | null>;
+  /**
+   * A range given as `Sheet!A1:D200` (or `'My sheet'!A1:D200`) read as a table: first row
+   * headers, the rest the body (trailing blank rows dropped); null when the sheet does not exist.
+   */
+  readRange(address: string): Promise<SheetTable | null>;
+  /** The scenario stored in the workbook, or null. */
+  readScenario(): Promise<StoredScenario | null>;
+  /** Stores the scenario in the workbook (a very hidden sheet, SCENARIO_SHEET), replacing the previous one. */
+  writeScenario(scenario: StoredScenario): Promise<void>;
   /** Names of all sheets and Excel tables, to tell users what was found. */
   listTables(): Promise<{ name: string; sheet: string; source: 'table' | 'sheet' }[]>;
   /**

@@ -106,10 +106,11 @@ export function chooseForecast(
   params: ForecastParams,
   backtestPeriods: number,
   workspace: ForecastWorkspace,
+  candidates: Readonly<Record<DemandClass, readonly ForecastMethod[]>> = CANDIDATES,
 ): ForecastChoice {
   const holdout = Math.min(backtestPeriods, n - MIN_TRAINING_PERIODS);
   const from = n - holdout;
-  const methods = setting === 'Auto' ? CANDIDATES[demandClass] : SINGLE[setting];
+  const methods = setting === 'Auto' ? candidates[demandClass] : SINGLE[setting];
   let best: ForecastAccuracy | null = null;
   for (let i = 0; i < methods.length; i++) {
     const out = workspace.forecasts(methods[i], y, n, params);
