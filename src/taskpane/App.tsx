@@ -1,7 +1,10 @@
 /**
- * Task pane shell: theme, product name and run mode. The planning UI mounts in <main>.
+ * Task pane shell: theme, product name and run mode, with the planning UI in <main> once the host
+ * session is ready.
  */
 import { Badge, Body1, Caption1, FluentProvider, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Planner } from './components/Planner';
+import type { HostSession } from './host/session';
 import type { RuntimeInfo } from './officeRuntime';
 import { useHostTheme } from './theme';
 
@@ -12,14 +15,15 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   title: { flexGrow: 1, margin: 0 },
   badge: { flexShrink: 0 },
-  main: { flexGrow: 1, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  footer: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
 export function modeLabel(runtime: RuntimeInfo): string {
   return runtime.mode === 'excel' ? 'Excel' : 'Standalone';
 }
 
-export function App({ runtime }: { runtime: RuntimeInfo }) {
+export function App({ runtime, session }: { runtime: RuntimeInfo; session?: HostSession }) {
   const theme = useHostTheme(runtime.mode);
   const styles = useStyles();
   return (
@@ -34,9 +38,11 @@ export function App({ runtime }: { runtime: RuntimeInfo }) {
         </Badge>
       </header>
       <main className={styles.main}>
-        <Body1>{runtime.mode === 'excel' ? 'Running inside Excel.' : 'Running standalone, outside Excel.'}</Body1>
-        <Caption1>{runtime.reason}</Caption1>
+        {session ? <Planner session={session} /> : <Body1>{runtime.mode === 'excel' ? 'Running inside Excel.' : 'Running standalone, outside Excel.'}</Body1>}
       </main>
+      <footer className={styles.footer}>
+        <Caption1 data-testid="run-reason">{runtime.reason}</Caption1>
+      </footer>
     </FluentProvider>
   );
 }

@@ -1,13 +1,14 @@
-/** Task pane entry: find out where we run, then render the shell into #root. */
+/** Task pane entry: find out where we run, pick the host session, then render into #root. */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadSession } from './host/load-session';
 import { detectRuntime } from './officeRuntime';
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const runtime = await detectRuntime();
-  createRoot(container).render(<App runtime={runtime} />);
+  const { session, runtime } = await loadSession(await detectRuntime());
+  createRoot(container).render(<App runtime={runtime} session={session} />);
 }
 
 void start();

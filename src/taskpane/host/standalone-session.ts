@@ -1,0 +1,105 @@
+/**
+ * HostSession for a plain browser: the user opens an .xlsx file, the pipeline works on it through
+ * XlsxWorkbook (ExcelJS), and the result is downloaded as `<name>-results.xlsx`. ExcelJS is large,
+ * so it is loaded on first use and never reaches the Excel-mode bundle.
+ */
+import type { WorkbookPort } from '../../workbook/port';
+import type { XlsxWorkbook } from '../../workbook/xlsx-adapter';
+import type { HostSession } from './session';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Preferences in localStorage; storage can be missing or throw (privacy modes, sandboxed frames). */
+export function browserPreferences(prefix = 'spp:'): HostSession['preferences'] {
+  const storage = (): Storage | null => {
+    try {
+      return typeof localStorage === 'undefined' ? null : localStorage;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    get(key) {
+      try {
+        return storage()?.getItem(prefix + key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      try {
+        storage()?.setItem(prefix + key, value);
+      } catch {
+        // Quota exceeded or storage disabled: a preference is not worth an error.
+      }
+    },
+  };
+}
+
+/** `Plan 2025.xlsx` → `Plan 2025-results.xlsx`. */
+export function resultsFileName(name: string | null): string {
+  const base = (name ?? 'workbook').replace(/\.xlsx$/i, '') || 'workbook';
+  return `${base}-results.xlsx`;
+}
+
+/** Saves bytes as a file through a temporary object URL and a clicked anchor. */
+export function saveBytes(bytes: Uint8Array, fileName: string, mime = XLSX_MIME): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  anchor.style.display = 'none';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoking at once can cancel the download in some browsers; give it time.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function readFileBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+export class StandaloneSession implements HostSession {
+  readonly mode = 'standalone' as const;
+  readonly preferences = browserPreferences();
+  private current: { workbook: XlsxWorkbook; name: string } | null = null;
+
+  workbook(): WorkbookPort | null {
+    return this.current?.workbook ?? null;
+  }
+
+  workbookName(): string | null {
+    return this.current?.name ?? null;
+  }
+
+  async openFile(file: File): Promise<void> {
+    const [{ XlsxWorkbook }, bytes] = await Promise.all([import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx-adapter'), readFileBytes(file)]);
+    // Only a workbook that loaded replaces the current one.
+    this.current = { workbook: await XlsxWorkbook.fromBuffer(bytes), name: file.name };
+  }
+
+  async download(name?: string): Promise<void> {
+    if (!this.current) throw new Error('Open a workbook first.');
+    saveBytes(await this.current.workbook.toBuffer(), name ?? resultsFileName(this.current.name));
+  }
+
+  async selectCell(): Promise<boolean> {
+    return false;
+  }
+
+  async activateSheet(): Promise<boolean> {
+    return false;
+  }
+}
+
+export function createStandaloneSession(): HostSession {
+  return new StandaloneSession();
+}

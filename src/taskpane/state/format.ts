@@ -1,0 +1,39 @@
+/** Display formats for numbers that come from the pipeline result (formatting only, no arithmetic). */
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+export const NOT_AVAILABLE = 'n/a';
+
+function finite(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function formatInteger(value: number | null | undefined): string {
+  return finite(value) ? integer.format(value) : NOT_AVAILABLE;
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return finite(value) ? percent.format(value) : NOT_AVAILABLE;
+}
+
+/** Whole currency units with the ISO code; an unknown code falls back to "1,234 XYZ". */
+export function formatCurrency(value: number | null | undefined, currency: string): string {
+  if (!finite(value)) return NOT_AVAILABLE;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${integer.format(value)} ${currency}`;
+  }
+}
+
+/** Short axis labels: 12.3K, 4.5M. */
+export function formatCompact(value: number): string {
+  return compact.format(value);
+}
+
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
