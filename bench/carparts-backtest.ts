@@ -47,13 +47,12 @@ export function carPartsBacktest(leadTimes = [0.5, 1, 2, 3], targets = [0.95, 0.
             settings,
             workspace,
           );
-          const bt = plan.backtest!;
-          stock += bt.stock;
-          if (bt.demand > 0) {
+          stock += plan.backtestStock;
+          if (plan.backtestDemand > 0) {
             evaluated++;
-            demand += bt.demand;
-            filled += bt.filled;
-            promised += bt.promisedFillRate * bt.demand;
+            demand += plan.backtestDemand;
+            filled += plan.backtestFilled;
+            promised += plan.backtestPromisedFillRate * plan.backtestDemand;
           }
         }
         rows.push({ recipe, leadTimeMonths, target, promised: promised / demand, achieved: filled / demand, stock, demand, evaluated });

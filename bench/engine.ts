@@ -70,7 +70,7 @@ export function benchEngine(partLocations: number, periods: number): { seconds: 
   const start = performance.now();
   const result = planPortfolio(input);
   const seconds = (performance.now() - start) / 1000;
-  if (result.rows.length !== partLocations) throw new Error('unexpected row count');
+  if (result.rows.count !== partLocations) throw new Error('unexpected row count');
   return { seconds, perSecond: partLocations / seconds };
 }
 

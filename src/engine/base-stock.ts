@@ -54,6 +54,7 @@ export class PmfTable {
   reset(dist: DemandDistribution): void {
     this.dist = dist;
     this.length = 0;
+    this.batchUpTo = -1;
     const { mean, variance } = dist;
     if (!(mean > 0)) {
       this.start = 0;
@@ -84,6 +85,11 @@ export class PmfTable {
     return this.pmf[i];
   }
 
+  /** Tabulates P(X = k) for every k ≤ last, so that pmf[k − start] can be read directly. */
+  ensure(last: number): void {
+    while (this.start + this.length <= last) this.push();
+  }
+
   private push(): void {
     if (this.length === this.pmf.length) {
       const grown = new Float64Array(this.pmf.length * 2);
@@ -98,21 +104,35 @@ export class PmfTable {
     else this.next *= ((k + this.r) / (k + 1)) * (1 - this.q);
   }
 
-  /** Fills minBatch[0 … m] for the NB's logarithmic batch sizes and returns E[B]. */
-  tabulateMinBatch(m: number): number {
-    if (this.minBatch.length <= m) this.minBatch = new Float64Array(Math.max(m + 1, this.minBatch.length * 2));
-    const theta = 1 - this.q;
-    const norm = -Math.log(this.q);
-    let pj = theta / norm; // P(B = 1)
-    let below = 0; // P(B < j)
-    this.minBatch[0] = 0;
-    for (let j = 1; j <= m; j++) {
-      const tail = 1 - below;
-      this.minBatch[j] = this.minBatch[j - 1] + (tail > 0 ? tail : 0);
-      below += pj;
-      pj *= (theta * j) / (j + 1);
+  /** E[B] of the NB's logarithmic batch sizes, valid after tabulateMinBatch. */
+  meanBatch = 1;
+  private batchUpTo = -1;
+  private batchProbability = 0; // P(B = batchUpTo + 1)
+  private batchBelow = 0; // P(B ≤ batchUpTo)
+
+  /** Extends minBatch[0 … m] = E[min(B, m)] for the NB's logarithmic batch sizes (incrementally). */
+  tabulateMinBatch(m: number): void {
+    if (this.minBatch.length <= m) {
+      const grown = new Float64Array(Math.max(m + 1, this.minBatch.length * 2));
+      grown.set(this.minBatch);
+      this.minBatch = grown;
     }
-    return theta / (this.q * norm);
+    const theta = 1 - this.q;
+    if (this.batchUpTo < 0) {
+      const norm = -Math.log(this.q);
+      this.meanBatch = theta / (this.q * norm);
+      this.batchProbability = theta / norm;
+      this.batchBelow = 0;
+      this.minBatch[0] = 0;
+      this.batchUpTo = 0;
+    }
+    for (let j = this.batchUpTo + 1; j <= m; j++) {
+      const tail = 1 - this.batchBelow; // P(B ≥ j)
+      this.minBatch[j] = this.minBatch[j - 1] + (tail > 0 ? tail : 0);
+      this.batchBelow += this.batchProbability;
+      this.batchProbability *= (theta * j) / (j + 1);
+    }
+    if (m > this.batchUpTo) this.batchUpTo = m;
   }
 }
 
@@ -125,17 +145,21 @@ function searchLimit(dist: DemandDistribution): number {
 function compoundFillRateOn(table: PmfTable, dist: DemandDistribution, stock: number): number {
   if (stock <= 0) return 0;
   if (dist.kind === 'Poisson' || !(dist.mean > 0)) return classicFillRateOn(table, stock);
-  const meanBatch = table.tabulateMinBatch(stock);
+  table.tabulateMinBatch(stock);
+  table.ensure(stock - 1);
+  const { pmf, minBatch, start } = table;
   let sum = 0;
-  for (let k = table.start; k < stock; k++) sum += table.at(k) * table.minBatch[stock - k];
-  const rate = sum / meanBatch;
+  for (let k = start; k < stock; k++) sum += pmf[k - start] * minBatch[stock - k];
+  const rate = sum / table.meanBatch;
   return rate < 1 ? rate : 1;
 }
 
 /** F(S − 1) on a table already reset to the distribution. */
 function classicFillRateOn(table: PmfTable, stock: number): number {
+  table.ensure(stock - 1);
+  const { pmf, start } = table;
   let sum = 0;
-  for (let k = table.start; k < stock; k++) sum += table.at(k);
+  for (let k = start; k < stock; k++) sum += pmf[k - start];
   return sum < 1 ? sum : 1;
 }
 
@@ -159,32 +183,37 @@ export function baseStockForFillRate(dist: DemandDistribution, target: number, m
     cumulative += table.at(stock);
     stock++;
   } while (cumulative < target && stock <= limit);
+  let fillRate = cumulative < 1 ? cumulative : 1;
   if (model === 'Compound' && dist.kind === 'NegativeBinomial') {
-    while (stock < limit && compoundFillRateOn(table, dist, stock) < target) stock++;
+    fillRate = compoundFillRateOn(table, dist, stock);
+    while (fillRate < target && stock < limit) fillRate = compoundFillRateOn(table, dist, ++stock);
   }
-  return performanceOn(table, dist, stock, model);
+  return performanceOn(table, dist, stock, fillRate);
 }
 
 /** Performance of a given base-stock level S. */
 export function baseStockPerformance(dist: DemandDistribution, stock: number, model: FillRateModel = 'Compound', table = new PmfTable()): BaseStockResult {
   table.reset(dist);
-  return performanceOn(table, dist, stock, model);
+  return performanceOn(table, dist, stock, model === 'Compound' ? compoundFillRateOn(table, dist, stock) : classicFillRateOn(table, stock));
 }
 
-function performanceOn(table: PmfTable, dist: DemandDistribution, stock: number, model: FillRateModel): BaseStockResult {
+/** The performance of S whose fill rate (under the chosen model) is already known. */
+function performanceOn(table: PmfTable, dist: DemandDistribution, stock: number, fillRate: number): BaseStockResult {
   // One pass over k < S: F(S − 1) and Σ_{j<S} F(j) = E[(S − X)+], the expected on hand.
+  table.ensure(stock);
+  const { pmf, start } = table;
   let cumulative = 0;
   let expectedOnHand = 0;
-  for (let k = table.start; k < stock; k++) {
-    cumulative += table.at(k);
+  for (let k = start; k < stock; k++) {
+    cumulative += pmf[k - start];
     expectedOnHand += cumulative < 1 ? cumulative : 1;
   }
   const classicFillRate = stock > 0 ? (cumulative < 1 ? cumulative : 1) : 0;
-  const ready = cumulative + (stock >= table.start ? table.at(stock) : 0);
+  const ready = cumulative + (stock >= start ? pmf[stock - start] : 0);
   const backorders = dist.mean - stock + expectedOnHand;
   return {
     stock,
-    fillRate: model === 'Compound' ? compoundFillRateOn(table, dist, stock) : classicFillRate,
+    fillRate,
     classicFillRate,
     readyRate: stock >= 0 ? (ready < 1 ? ready : 1) : 0,
     expectedBackorders: backorders > 0 ? backorders : 0,

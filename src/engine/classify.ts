@@ -8,7 +8,8 @@
  *       and m their mean; 0 when there are fewer than two non-zero periods.
  */
 
-export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy' | 'none';
+export const DEMAND_CLASSES = ['smooth', 'erratic', 'intermittent', 'lumpy', 'none'] as const;
+export type DemandClass = (typeof DEMAND_CLASSES)[number];
 
 export const ADI_CUTOFF = 1.32;
 export const CV2_CUTOFF = 0.49;

@@ -8,6 +8,7 @@ import { fitDistribution, type DemandDistribution } from './distributions';
 import { chooseForecast, ForecastWorkspace, type ForecastAccuracy } from './forecast/selection';
 import type { ForecastMethod, ForecastParams } from './forecast/types';
 import { replayBaseStock, ReplayWorkspace } from './replay';
+import { DEMAND_CLASS_CODE, DISTRIBUTION_CODE, METHOD_CODE, PlanTable, type PartLocationPlan } from './plan-table';
 import { perPeriodVariance, type VarianceEstimate } from './variance';
 
 export interface PlanSettings {
@@ -53,39 +54,11 @@ export interface LeadTimeDemand extends DemandDistribution {
   leadTimePeriods: number;
 }
 
-export interface StockDecision extends BaseStockResult {
-  investment: number;
-  annualHoldingCost: number;
-  /** Demanded units per year not filled at once from stock: annual demand × (1 − fill rate). */
-  expectedAnnualMisses: number;
-  expectedAnnualPenalty: number;
-}
+export type { PartLocationPlan } from './plan-table';
 
-export interface StockBacktest {
-  /** Periods replayed. */
-  periods: number;
-  /** Stock decided on the history before the held-out periods. */
-  stock: number;
-  /** Fill rate the model promised for that stock. */
-  promisedFillRate: number;
-  /** Units demanded in the held-out periods. */
-  demand: number;
-  /** Units of it filled at once when replayed. */
-  filled: number;
-  /** filled / demand; NaN when nothing was demanded. */
-  achievedFillRate: number;
-}
-
-export interface PartLocationPlan {
-  profile: DemandProfile;
-  method: ForecastMethod;
-  ratePerPeriod: number;
-  forecastAccuracy: ForecastAccuracy | null;
-  variancePerPeriod: number;
-  leadTimeDemand: LeadTimeDemand;
-  decision: StockDecision;
-  /** null when the history is too short to hold periods out. */
-  backtest: StockBacktest | null;
+/** The lead-time demand distribution of a plan, as the distributions module takes it. */
+export function leadTimeDemandOf(plan: Pick<PartLocationPlan, 'distribution' | 'leadTimeDemandMean' | 'leadTimeDemandVariance'>): DemandDistribution {
+  return { kind: plan.distribution, mean: plan.leadTimeDemandMean, variance: plan.leadTimeDemandVariance };
 }
 
 /** Reusable scratch space; one per thread of work. */
@@ -124,42 +97,72 @@ const NO_DEMAND: BaseStockResult = Object.freeze({ stock: 0, fillRate: 1, classi
 /** Least history left for the decision when periods are held out for the stocking backtest. */
 export const MIN_DECISION_PERIODS = 12;
 
-export function planPartLocation(request: PartLocationRequest, settings: PlanSettings, workspace = new PlanWorkspace()): PartLocationPlan {
+/** Plans one part-location into row `row` of `table` (the portfolio's hot path: no allocation survives it). */
+export function planInto(request: PartLocationRequest, settings: PlanSettings, workspace: PlanWorkspace, table: PlanTable, row: number): void {
   const n = request.periods;
   workspace.forecast.startSeries();
   const core = decide(request, n, settings, workspace);
-  const annualDemand = core.ratePerPeriod * settings.periodsPerYear;
-  const expectedAnnualMisses = annualDemand * (1 - core.stock.fillRate);
-  const { stock } = core;
-  const decision: StockDecision = {
-    stock: stock.stock,
-    fillRate: stock.fillRate,
-    classicFillRate: stock.classicFillRate,
-    readyRate: stock.readyRate,
-    expectedBackorders: stock.expectedBackorders,
-    expectedOnHand: stock.expectedOnHand,
-    investment: stock.stock * request.unitCost,
-    annualHoldingCost: stock.expectedOnHand * request.unitCost * request.holdingCostRate,
-    expectedAnnualMisses,
-    expectedAnnualPenalty: expectedAnnualMisses * request.penaltyPerMiss,
-  };
-  return {
-    profile: core.profile,
-    method: core.method,
-    ratePerPeriod: core.ratePerPeriod,
-    forecastAccuracy: core.forecastAccuracy,
-    variancePerPeriod: core.variancePerPeriod,
-    leadTimeDemand: core.leadTimeDemand,
-    decision,
-    backtest: backtestStock(request, settings, workspace),
-  };
+  const { profile, stock, forecastAccuracy: accuracy, leadTimeDemand } = core;
+  const expectedAnnualMisses = core.ratePerPeriod * settings.periodsPerYear * (1 - stock.fillRate);
+  const c = table.columns;
+  c.periods[row] = profile.periods;
+  c.nonZeroPeriods[row] = profile.nonZeroPeriods;
+  c.totalQuantity[row] = profile.totalQuantity;
+  c.adi[row] = profile.adi;
+  c.cv2[row] = profile.cv2;
+  table.demandClass[row] = DEMAND_CLASS_CODE[profile.demandClass];
+  table.method[row] = METHOD_CODE[core.method];
+  c.ratePerPeriod[row] = core.ratePerPeriod;
+  c.forecastOrigins[row] = accuracy ? accuracy.origins : 0;
+  c.forecastMae[row] = accuracy ? accuracy.mae : NaN;
+  c.forecastBias[row] = accuracy ? accuracy.bias : NaN;
+  c.forecastMse[row] = accuracy ? accuracy.mse : NaN;
+  c.variancePerPeriod[row] = core.variancePerPeriod;
+  c.leadTimePeriods[row] = leadTimeDemand.leadTimePeriods;
+  table.distribution[row] = DISTRIBUTION_CODE[leadTimeDemand.kind];
+  c.leadTimeDemandMean[row] = leadTimeDemand.mean;
+  c.leadTimeDemandVariance[row] = leadTimeDemand.variance;
+  c.stock[row] = stock.stock;
+  c.fillRate[row] = stock.fillRate;
+  c.classicFillRate[row] = stock.classicFillRate;
+  c.readyRate[row] = stock.readyRate;
+  c.expectedBackorders[row] = stock.expectedBackorders;
+  c.expectedOnHand[row] = stock.expectedOnHand;
+  c.investment[row] = stock.stock * request.unitCost;
+  c.annualHoldingCost[row] = stock.expectedOnHand * request.unitCost * request.holdingCostRate;
+  c.expectedAnnualMisses[row] = expectedAnnualMisses;
+  c.expectedAnnualPenalty[row] = expectedAnnualMisses * request.penaltyPerMiss;
+  const backtest = backtestStock(request, settings, workspace);
+  c.backtestPeriods[row] = backtest ? backtest.periods : 0;
+  c.backtestStock[row] = backtest ? backtest.stock : 0;
+  c.backtestPromisedFillRate[row] = backtest ? backtest.promisedFillRate : NaN;
+  c.backtestDemand[row] = backtest ? backtest.demand : 0;
+  c.backtestFilled[row] = backtest ? backtest.filled : 0;
+  c.backtestAchievedFillRate[row] = backtest ? backtest.achievedFillRate : NaN;
+}
+
+/** Plans one part-location and returns the plan as an object. */
+export function planPartLocation(request: PartLocationRequest, settings: PlanSettings, workspace = new PlanWorkspace()): PartLocationPlan {
+  const table = new PlanTable(1);
+  planInto(request, settings, workspace, table, 0);
+  return table.row(0);
+}
+
+/** Outcome of the stocking backtest of one part-location. */
+export interface StockBacktest {
+  periods: number;
+  stock: number;
+  promisedFillRate: number;
+  demand: number;
+  filled: number;
+  achievedFillRate: number;
 }
 
 /**
  * Holds out the last `backtestPeriods` periods, decides the stock on the rest exactly as the live
  * plan does (same method selection, on the shorter history only), and replays the held-out demand.
  */
-export function backtestStock(request: PartLocationRequest, settings: PlanSettings, workspace: PlanWorkspace): StockBacktest | null {
+function backtestStock(request: PartLocationRequest, settings: PlanSettings, workspace: PlanWorkspace): StockBacktest | null {
   const n = request.periods;
   const holdout = settings.backtestPeriods;
   if (n - holdout < MIN_DECISION_PERIODS) return null;

@@ -2,30 +2,36 @@
  * Planning of the whole portfolio: every part-location of a validated PlanningInput, then the
  * aggregates shown on the summary (totals, by location, by SLA tier, by demand class).
  */
-import type { Location, Part, PlanningInput, Settings, SlaTier } from '../model/types';
-import { baseStockPerformance, type BaseStockResult } from './base-stock';
+import type { Location, Part, PlanningInput, Settings } from '../model/types';
+import { baseStockPerformance } from './base-stock';
 import type { DemandClass } from './classify';
 import type { ForecastMethod } from './forecast/types';
-import { planPartLocation, PlanWorkspace, type PartLocationPlan, type PlanSettings } from './plan';
+import { planInto, PlanWorkspace, type PlanSettings } from './plan';
+import { PlanTable } from './plan-table';
 import { daysPerPeriod, holdingCostRate, leadTimeDays, penaltyPerMiss, periodsPerYear, targetFillRate } from './policy';
 import type { VarianceEstimate } from './variance';
 
-export interface PartLocationResult {
-  partId: string;
-  locationId: string;
-  locationType: Location['type'];
-  criticality: Part['criticality'];
-  slaTier: string | null;
-  targetFillRate: number;
-  leadTimeDays: number;
-  unitCost: number;
-  holdingCostRate: number;
-  penaltyPerMiss: number;
-  plan: PartLocationPlan;
-  /** Units on hand now (Inventory table), null when not given. */
-  onHand: number | null;
-  /** Performance of the current on-hand stock taken as the base-stock level; null without inventory. */
-  current: BaseStockResult | null;
+/**
+ * What the portfolio knows about each part-location besides its plan, column by column like the
+ * plans themselves (see plan-table.ts). Row i of every column is part-location i.
+ */
+export interface PortfolioRows {
+  count: number;
+  partId: string[];
+  locationId: string[];
+  locationType: Location['type'][];
+  criticality: Part['criticality'][];
+  slaTier: (string | null)[];
+  targetFillRate: Float64Array;
+  leadTimeDays: Float64Array;
+  unitCost: Float64Array;
+  holdingCostRate: Float64Array;
+  penaltyPerMiss: Float64Array;
+  /** Units on hand now (Inventory table); NaN when not given. */
+  onHand: Float64Array;
+  /** Fill rate of the current on-hand stock taken as the base-stock level; NaN without inventory. */
+  onHandFillRate: Float64Array;
+  plans: PlanTable;
 }
 
 export interface FillRateComparison {
@@ -86,7 +92,7 @@ export interface PortfolioSummary {
 }
 
 export interface PortfolioResult {
-  rows: PartLocationResult[];
+  rows: PortfolioRows;
   summary: PortfolioSummary;
 }
 
@@ -124,12 +130,13 @@ export function planPortfolio(input: PlanningInput, options: PortfolioOptions = 
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   const locations = new Map(input.locations.map((l) => [l.id, l]));
   const tiers = new Map(input.slaTiers.map((t) => [t.tier, t]));
-  const onHand = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i.onHand]));
+  const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i.onHand]));
   const settings = planSettingsFrom(input.settings);
   const periodDays = daysPerPeriod(input.settings.periodLength);
   const workspace = new PlanWorkspace();
-  const rows: PartLocationResult[] = [];
   const total = input.demand.length;
+  const rows = emptyRows(total);
+  const c = rows.plans.columns;
   for (let i = 0; i < total; i++) {
     if (i % PROGRESS_EVERY === 0) {
       if (options.shouldStop?.()) throw new PlanningCancelled();
@@ -139,53 +146,57 @@ export function planPortfolio(input: PlanningInput, options: PortfolioOptions = 
     const part = parts.get(series.partId);
     const location = locations.get(series.locationId);
     if (!part || !location) throw new Error(`Unvalidated input: ${series.partId} at ${series.locationId}`);
-    rows.push(planOne(part, location, location.slaTier ? tiers.get(location.slaTier) : undefined, series.quantities, input, settings, periodDays, workspace, onHand));
+    const tier = location.slaTier ? tiers.get(location.slaTier) : undefined;
+    const days = leadTimeDays(part, location);
+    const target = targetFillRate(part, tier, input.settings);
+    const holdingRate = holdingCostRate(location, input.settings);
+    const penalty = penaltyPerMiss(part, tier);
+    rows.partId[i] = part.id;
+    rows.locationId[i] = location.id;
+    rows.locationType[i] = location.type;
+    rows.criticality[i] = part.criticality;
+    rows.slaTier[i] = location.slaTier;
+    rows.targetFillRate[i] = target;
+    rows.leadTimeDays[i] = days;
+    rows.unitCost[i] = part.unitCost;
+    rows.holdingCostRate[i] = holdingRate;
+    rows.penaltyPerMiss[i] = penalty;
+    const request = { demand: series.quantities, periods: series.quantities.length, leadTimePeriods: days / periodDays, targetFillRate: target, unitCost: part.unitCost, holdingCostRate: holdingRate, penaltyPerMiss: penalty };
+    planInto(request, settings, workspace, rows.plans, i);
+    const onHand = inventory.get(`${part.id}\u0000${location.id}`);
+    rows.onHand[i] = onHand ?? NaN;
+    rows.onHandFillRate[i] =
+      onHand === undefined
+        ? NaN
+        : c.ratePerPeriod[i] > 0
+          ? baseStockPerformance(
+              { kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] },
+              Math.floor(onHand),
+              settings.fillRateModel,
+              workspace.baseStock,
+            ).fillRate
+          : 1;
   }
   options.onProgress?.(total, total);
   return { rows, summary: summarize(rows, input) };
 }
 
-function planOne(
-  part: Part,
-  location: Location,
-  tier: SlaTier | undefined,
-  quantities: number[],
-  input: PlanningInput,
-  settings: PlanSettings,
-  periodDays: number,
-  workspace: PlanWorkspace,
-  inventory: Map<string, number>,
-): PartLocationResult {
-  const days = leadTimeDays(part, location);
-  const target = targetFillRate(part, tier, input.settings);
-  const rate = holdingCostRate(location, input.settings);
-  const penalty = penaltyPerMiss(part, tier);
-  const plan = planPartLocation(
-    { demand: quantities, periods: quantities.length, leadTimePeriods: days / periodDays, targetFillRate: target, unitCost: part.unitCost, holdingCostRate: rate, penaltyPerMiss: penalty },
-    settings,
-    workspace,
-  );
-  const stockOnHand = inventory.get(`${part.id}\u0000${location.id}`);
-  const current =
-    stockOnHand === undefined
-      ? null
-      : plan.ratePerPeriod > 0
-        ? baseStockPerformance(plan.leadTimeDemand, Math.floor(stockOnHand), settings.fillRateModel, workspace.baseStock)
-        : { stock: stockOnHand, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: stockOnHand };
+function emptyRows(count: number): PortfolioRows {
   return {
-    partId: part.id,
-    locationId: location.id,
-    locationType: location.type,
-    criticality: part.criticality,
-    slaTier: location.slaTier,
-    targetFillRate: target,
-    leadTimeDays: days,
-    unitCost: part.unitCost,
-    holdingCostRate: rate,
-    penaltyPerMiss: penalty,
-    plan,
-    onHand: stockOnHand ?? null,
-    current,
+    count,
+    partId: new Array<string>(count),
+    locationId: new Array<string>(count),
+    locationType: new Array<Location['type']>(count),
+    criticality: new Array<Part['criticality']>(count),
+    slaTier: new Array<string | null>(count),
+    targetFillRate: new Float64Array(count),
+    leadTimeDays: new Float64Array(count),
+    unitCost: new Float64Array(count),
+    holdingCostRate: new Float64Array(count),
+    penaltyPerMiss: new Float64Array(count),
+    onHand: new Float64Array(count),
+    onHandFillRate: new Float64Array(count),
+    plans: new PlanTable(count),
   };
 }
 
@@ -197,16 +208,17 @@ class FillRateAccumulator {
   target = 0;
   promised = 0;
   stock = 0;
-  add(row: PartLocationResult): void {
-    const bt = row.plan.backtest;
-    if (!bt) return;
-    this.stock += bt.stock;
-    if (bt.demand <= 0) return;
+  add(rows: PortfolioRows, i: number): void {
+    const c = rows.plans.columns;
+    if (c.backtestPeriods[i] === 0) return;
+    this.stock += c.backtestStock[i];
+    const demand = c.backtestDemand[i];
+    if (demand <= 0) return;
     this.evaluated++;
-    this.demand += bt.demand;
-    this.filled += bt.filled;
-    this.target += row.targetFillRate * bt.demand;
-    this.promised += bt.promisedFillRate * bt.demand;
+    this.demand += demand;
+    this.filled += c.backtestFilled[i];
+    this.target += rows.targetFillRate[i] * demand;
+    this.promised += c.backtestPromisedFillRate[i] * demand;
   }
   result(): FillRateComparison {
     const d = this.demand;
@@ -237,19 +249,19 @@ class GroupAccumulator {
     readonly key: string,
     private readonly perYear: number,
   ) {}
-  add(row: PartLocationResult): void {
-    const d = row.plan.decision;
-    const annualDemand = row.plan.ratePerPeriod * this.perYear;
+  add(rows: PortfolioRows, i: number): void {
+    const c = rows.plans.columns;
+    const annualDemand = c.ratePerPeriod[i] * this.perYear;
     this.partLocations++;
-    this.stock += d.stock;
-    this.investment += d.investment;
-    this.annualHoldingCost += d.annualHoldingCost;
-    this.expectedAnnualPenalty += d.expectedAnnualPenalty;
-    this.expectedAnnualMisses += d.expectedAnnualMisses;
+    this.stock += c.stock[i];
+    this.investment += c.investment[i];
+    this.annualHoldingCost += c.annualHoldingCost[i];
+    this.expectedAnnualPenalty += c.expectedAnnualPenalty[i];
+    this.expectedAnnualMisses += c.expectedAnnualMisses[i];
     this.annualDemand += annualDemand;
-    this.weightedTarget += row.targetFillRate * annualDemand;
-    this.weightedFill += d.fillRate * annualDemand;
-    this.backtest.add(row);
+    this.weightedTarget += rows.targetFillRate[i] * annualDemand;
+    this.weightedFill += c.fillRate[i] * annualDemand;
+    this.backtest.add(rows, i);
   }
   result(): GroupSummary {
     return {
@@ -266,7 +278,7 @@ class GroupAccumulator {
   }
 }
 
-function summarize(rows: PartLocationResult[], input: PlanningInput): PortfolioSummary {
+function summarize(rows: PortfolioRows, input: PlanningInput): PortfolioSummary {
   const perYear = periodsPerYear(input.settings.periodLength);
   const total = new GroupAccumulator('total', perYear);
   const byLocation = new Map<string, GroupAccumulator>();
@@ -279,28 +291,31 @@ function summarize(rows: PartLocationResult[], input: PlanningInput): PortfolioS
     if (!acc) map.set(key, (acc = new GroupAccumulator(key, perYear)));
     return acc;
   };
-  for (const row of rows) {
-    total.add(row);
-    group(byLocation, row.locationId).add(row);
-    group(byTier, row.criticality === 'Standard' ? 'Standard parts' : (row.slaTier ?? '(none)')).add(row);
-    demandClasses[row.plan.profile.demandClass]++;
-    methods[row.plan.method] = (methods[row.plan.method] ?? 0) + 1;
-    if (row.onHand !== null) {
-      const gap = row.plan.decision.stock - row.onHand;
+  const { plans } = rows;
+  for (let i = 0; i < rows.count; i++) {
+    total.add(rows, i);
+    group(byLocation, rows.locationId[i]).add(rows, i);
+    group(byTier, rows.criticality[i] === 'Standard' ? 'Standard parts' : (rows.slaTier[i] ?? '(none)')).add(rows, i);
+    demandClasses[plans.demandClassAt(i)]++;
+    const method = plans.methodAt(i);
+    methods[method] = (methods[method] ?? 0) + 1;
+    const onHand = rows.onHand[i];
+    if (!Number.isNaN(onHand)) {
+      const gap = plans.columns.stock[i] - onHand;
       inventory.partLocations++;
-      inventory.onHandValue += row.onHand * row.unitCost;
-      if (gap < 0) inventory.excessValue += -gap * row.unitCost;
+      inventory.onHandValue += onHand * rows.unitCost[i];
+      if (gap < 0) inventory.excessValue += -gap * rows.unitCost[i];
       else {
         inventory.shortfallUnits += gap;
-        inventory.shortfallValue += gap * row.unitCost;
+        inventory.shortfallValue += gap * rows.unitCost[i];
       }
     }
   }
   const totals = total.result();
   const grid = input.grid;
   return {
-    partLocations: rows.length,
-    parts: new Set(rows.map((r) => r.partId)).size,
+    partLocations: rows.count,
+    parts: new Set(rows.partId).size,
     locations: byLocation.size,
     periods: grid.count,
     periodLength: input.settings.periodLength,

@@ -89,63 +89,64 @@ export function buildResult(portfolio: PortfolioResult, issues: ValidationIssue[
   const demand: DemandRowJson[] = [];
   const stock: StockRowJson[] = [];
   const backtest: BacktestRowJson[] = [];
-  for (const row of portfolio.rows) {
-    const { plan } = row;
-    const accuracy = plan.forecastAccuracy;
+  const rows = portfolio.rows;
+  for (let i = 0; i < rows.count; i++) {
+    const plan = rows.plans.row(i);
+    const onHand = rows.onHand[i];
     demand.push({
-      partId: row.partId,
-      locationId: row.locationId,
-      periods: plan.profile.periods,
-      nonZeroPeriods: plan.profile.nonZeroPeriods,
-      totalQuantity: plan.profile.totalQuantity,
-      adi: finiteOrNull(plan.profile.adi),
-      cv2: finiteOrNull(plan.profile.cv2),
-      demandClass: plan.profile.demandClass,
+      partId: rows.partId[i],
+      locationId: rows.locationId[i],
+      periods: plan.periods,
+      nonZeroPeriods: plan.nonZeroPeriods,
+      totalQuantity: plan.totalQuantity,
+      adi: finiteOrNull(plan.adi),
+      cv2: finiteOrNull(plan.cv2),
+      demandClass: plan.demandClass,
       method: plan.method,
       ratePerPeriod: plan.ratePerPeriod,
-      backtest: accuracy
-        ? { origins: accuracy.origins, mae: finiteOrNull(accuracy.mae), bias: finiteOrNull(accuracy.bias), rmse: finiteOrNull(Math.sqrt(accuracy.mse)) }
-        : null,
+      backtest:
+        plan.forecastOrigins > 0
+          ? { origins: plan.forecastOrigins, mae: finiteOrNull(plan.forecastMae), bias: finiteOrNull(plan.forecastBias), rmse: finiteOrNull(Math.sqrt(plan.forecastMse)) }
+          : null,
     });
-    const d = plan.decision;
-    const bt = plan.backtest;
+    const hasBacktest = plan.backtestPeriods > 0;
     stock.push({
-      partId: row.partId,
-      locationId: row.locationId,
-      locationType: row.locationType,
-      criticality: row.criticality,
-      slaTier: row.slaTier,
-      targetFillRate: row.targetFillRate,
-      stock: d.stock,
-      fillRate: d.fillRate,
-      classicFillRate: d.classicFillRate,
-      readyRate: d.readyRate,
-      expectedBackorders: d.expectedBackorders,
-      expectedOnHand: d.expectedOnHand,
-      unitCost: row.unitCost,
-      investment: d.investment,
-      annualHoldingCost: d.annualHoldingCost,
-      expectedAnnualMisses: d.expectedAnnualMisses,
-      expectedAnnualPenalty: d.expectedAnnualPenalty,
-      leadTimeDays: row.leadTimeDays,
-      leadTimeDemandMean: plan.leadTimeDemand.mean,
-      leadTimeDemandVariance: plan.leadTimeDemand.variance,
-      distribution: plan.ratePerPeriod > 0 ? plan.leadTimeDemand.kind : 'None',
-      onHand: row.onHand,
-      onHandFillRate: row.current ? row.current.fillRate : null,
-      backtestFillRate: bt ? finiteOrNull(bt.achievedFillRate) : null,
+      partId: rows.partId[i],
+      locationId: rows.locationId[i],
+      locationType: rows.locationType[i],
+      criticality: rows.criticality[i],
+      slaTier: rows.slaTier[i],
+      targetFillRate: rows.targetFillRate[i],
+      stock: plan.stock,
+      fillRate: plan.fillRate,
+      classicFillRate: plan.classicFillRate,
+      readyRate: plan.readyRate,
+      expectedBackorders: plan.expectedBackorders,
+      expectedOnHand: plan.expectedOnHand,
+      unitCost: rows.unitCost[i],
+      investment: plan.investment,
+      annualHoldingCost: plan.annualHoldingCost,
+      expectedAnnualMisses: plan.expectedAnnualMisses,
+      expectedAnnualPenalty: plan.expectedAnnualPenalty,
+      leadTimeDays: rows.leadTimeDays[i],
+      leadTimeDemandMean: plan.leadTimeDemandMean,
+      leadTimeDemandVariance: plan.leadTimeDemandVariance,
+      distribution: plan.ratePerPeriod > 0 ? plan.distribution : 'None',
+      onHand: Number.isNaN(onHand) ? null : onHand,
+      onHandFillRate: finiteOrNull(rows.onHandFillRate[i]),
+      backtestFillRate: hasBacktest ? finiteOrNull(plan.backtestAchievedFillRate) : null,
     });
-    if (bt) {
+    if (hasBacktest) {
       backtest.push({
-        partId: row.partId,
-        locationId: row.locationId,
-        periods: bt.periods,
-        targetFillRate: row.targetFillRate,
-        stock: bt.stock,
-        promisedFillRate: bt.promisedFillRate,
-        demand: bt.demand,
-        filled: bt.filled,
-        achievedFillRate: finiteOrNull(bt.achievedFillRate),
+        partId: rows.partId[i],
+        locationId: rows.locationId[i],
+        periods: plan.backtestPeriods,
+        targetFillRate: rows.targetFillRate[i],
+        stock: plan.backtestStock,
+        promisedFillRate: plan.backtestPromisedFillRate,
+        demand: plan.backtestDemand,
+        filled: plan.backtestFilled,
+        achievedFillRate: finiteOrNull(plan.backtestAchievedFillRate),
       });
     }
   }
