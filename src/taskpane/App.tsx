@@ -27,22 +27,26 @@ export function App({ runtime, session }: { runtime: RuntimeInfo; session?: Host
   const theme = useHostTheme(runtime.mode);
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme} className={styles.shell}>
-      <header className={styles.header}>
-        <img src="assets/icon-32.png" alt="" width={24} height={24} />
-        <Subtitle1 as="h1" className={styles.title}>
-          {PRODUCT_NAME}
-        </Subtitle1>
-        <Badge appearance="tint" color={runtime.mode === 'excel' ? 'brand' : 'informative'} className={styles.badge} data-testid="run-mode">
-          {modeLabel(runtime)}
-        </Badge>
-      </header>
-      <main className={styles.main}>
-        {session ? <Planner session={session} /> : <Body1>{runtime.mode === 'excel' ? 'Running inside Excel.' : 'Running standalone, outside Excel.'}</Body1>}
-      </main>
-      <footer className={styles.footer}>
-        <Caption1 data-testid="run-reason">{runtime.reason}</Caption1>
-      </footer>
+    // Layout on an inner element: FluentProvider copies its className to portals (tooltips,
+    // popovers), and a full-height shell there would cover the pane.
+    <FluentProvider theme={theme}>
+      <div className={styles.shell}>
+        <header className={styles.header}>
+          <img src="assets/icon-32.png" alt="" width={24} height={24} />
+          <Subtitle1 as="h1" className={styles.title}>
+            {PRODUCT_NAME}
+          </Subtitle1>
+          <Badge appearance="tint" color={runtime.mode === 'excel' ? 'brand' : 'informative'} className={styles.badge} data-testid="run-mode">
+            {modeLabel(runtime)}
+          </Badge>
+        </header>
+        <main className={styles.main}>
+          {session ? <Planner session={session} /> : <Body1>{runtime.mode === 'excel' ? 'Running inside Excel.' : 'Running standalone, outside Excel.'}</Body1>}
+        </main>
+        <footer className={styles.footer}>
+          <Caption1 data-testid="run-reason">{runtime.reason}</Caption1>
+        </footer>
+      </div>
     </FluentProvider>
   );
 }

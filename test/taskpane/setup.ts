@@ -29,7 +29,7 @@ if (typeof window !== 'undefined') {
   // Charts measure label widths on a canvas; jsdom has none. ~6 px per character is close enough.
   HTMLCanvasElement.prototype.getContext = function getContext() {
     return { font: '', measureText: (text: string) => ({ width: text.length * 6 }) } as unknown as CanvasRenderingContext2D;
-  } as typeof HTMLCanvasElement.prototype.getContext;
+  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
   // jsdom has no layout, so offsetParent is always null and Tabster (Fluent's keyboard handling)
   // takes every element for display:none and skips it on Tab. Null only where CSS hides it.
   Object.defineProperty(HTMLElement.prototype, 'offsetParent', {

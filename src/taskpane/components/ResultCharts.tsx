@@ -6,7 +6,7 @@ import { DonutChart, GroupedVerticalBarChart, VerticalBarChart, type GroupedVert
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
 import type { PortfolioSummary } from '../../engine/portfolio';
-import { formatCompact, formatCurrency, formatPercent } from '../state/format';
+import { formatCompact, formatCurrency, formatPercent, formatPercentAxis } from '../state/format';
 
 const useStyles = makeStyles({
   figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, overflow: 'hidden' },
@@ -14,6 +14,8 @@ const useStyles = makeStyles({
 });
 
 const CHART_HEIGHT = 220;
+/** Room for y-axis labels such as 325.7K or 100%: the default margin clips them in a narrow pane. */
+const MARGINS = { left: 48, right: 12, top: 24, bottom: 36 };
 
 function ChartFigure({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   const styles = useStyles();
@@ -29,6 +31,15 @@ function ChartFigure({ title, testId, children }: { title: string; testId: strin
 }
 
 const finite = (value: number): boolean => Number.isFinite(value);
+
+/** One fixed colour per demand class (theme tokens, so light and dark both read well). */
+const CLASS_COLORS: Record<string, string> = {
+  smooth: tokens.colorPaletteBlueBorderActive,
+  erratic: tokens.colorPaletteMarigoldBorderActive,
+  intermittent: tokens.colorPaletteTealBorderActive,
+  lumpy: tokens.colorPaletteBerryBorderActive,
+  none: tokens.colorNeutralStroke1,
+};
 
 export default function ResultCharts({ summary }: { summary: PortfolioSummary }) {
   const styles = useStyles();
@@ -46,7 +57,7 @@ export default function ResultCharts({ summary }: { summary: PortfolioSummary })
   }));
   const classes = Object.entries(summary.demandClasses)
     .filter(([, count]) => count > 0)
-    .map(([demandClass, count]) => ({ legend: demandClass, data: count }));
+    .map(([demandClass, count]) => ({ legend: demandClass, data: count, color: CLASS_COLORS[demandClass] ?? tokens.colorNeutralStroke1 }));
 
   return (
     <div className={styles.charts}>
@@ -57,7 +68,10 @@ export default function ResultCharts({ summary }: { summary: PortfolioSummary })
           height={CHART_HEIGHT}
           hideLegend
           yAxisTickFormat={(value: number) => formatCompact(value)}
-          wrapXAxisLables
+          margins={MARGINS}
+          rotateXAxisLables
+          useSingleColor
+          colors={[tokens.colorBrandBackground]}
         />
       </ChartFigure>
       {tiers.length > 0 && (
@@ -67,13 +81,20 @@ export default function ResultCharts({ summary }: { summary: PortfolioSummary })
             data={tiers}
             height={CHART_HEIGHT}
             yMaxValue={1}
-            yAxisTickFormat={(value: number) => formatPercent(value)}
+            yAxisTickFormat={(value: number) => formatPercentAxis(value)}
+            margins={MARGINS}
           />
         </ChartFigure>
       )}
       {classes.length > 0 && (
         <ChartFigure title="Demand classes (part-locations)" testId="chart-classes">
-          <DonutChart data={{ chartTitle: 'Part-locations by demand class', chartData: classes }} height={CHART_HEIGHT} innerRadius={45} hideLabels={false} />
+          <DonutChart
+            data={{ chartTitle: 'Part-locations by demand class', chartData: classes }}
+            height={CHART_HEIGHT}
+            innerRadius={45}
+            hideLabels={false}
+            legendProps={{ overflowText: 'more', enabledWrapLines: true }}
+          />
         </ChartFigure>
       )}
     </div>

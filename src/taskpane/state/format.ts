@@ -28,6 +28,13 @@ export function formatCurrency(value: number | null | undefined, currency: strin
   }
 }
 
+const wholePercent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+
+/** Axis labels of fill rates: 95%. */
+export function formatPercentAxis(value: number): string {
+  return wholePercent.format(value);
+}
+
 /** Short axis labels: 12.3K, 4.5M. */
 export function formatCompact(value: number): string {
   return compact.format(value);
