@@ -3,6 +3,8 @@
  * first by every task pane test (kept out of jest.config.js on purpose).
  */
 
+import { TextDecoder, TextEncoder } from 'node:util';
+
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}
@@ -11,6 +13,9 @@ class ResizeObserverStub {
 
 const scope = globalThis as unknown as Record<string, unknown>;
 if (!scope.ResizeObserver) scope.ResizeObserver = ResizeObserverStub;
+// jsdom's window has no TextEncoder/TextDecoder; the xlsx adapter decodes sheet XML with them.
+if (!scope.TextDecoder) scope.TextDecoder = TextDecoder;
+if (!scope.TextEncoder) scope.TextEncoder = TextEncoder;
 
 if (typeof window !== 'undefined') {
   if (typeof window.matchMedia !== 'function') {
