@@ -70,3 +70,15 @@ test('a misnamed table is pointed at its sheet and an unrecognised header is map
   const stored = await session.port.readScenario();
   expect(stored?.scenario).toEqual({ tableSources: { Parts: 'PartMaster' }, columnOverrides: { Parts: { UnitCost: 'Cost EUR' } } });
 });
+
+test('the scenario stored in the workbook is loaded on start', async () => {
+  const port = await workbookWith(generateSample(SAMPLE));
+  await port.writeScenario({ version: 1, scenario: { settings: { forecastMethod: 'SBA', holdingCostRate: 0.3 }, tierTargets: { Gold: 0.9 } }, lastRun: { timestamp: '2025-01-02T03:04:05.000Z', engineVersion: '0.0.1' } });
+  const session = fakeSession(port);
+  render(<Planner session={session} createRunner={() => new InThreadRunner()} />);
+  await userEvent.click(await screen.findByRole('tab', { name: 'Run' }));
+  await waitFor(() => expect((screen.getByTestId('forecast-method') as HTMLSelectElement).value).toBe('SBA'));
+  expect((screen.getByTestId('holding-cost-rate') as HTMLInputElement).value).toBe('0.3');
+  expect(((await screen.findByTestId('tier-target-Gold')) as HTMLInputElement).value).toBe('0.9');
+  expect(screen.getByTestId('last-run').textContent).toMatch(/^Last run .*2025.*, engine 0\.0\.1$/);
+});
