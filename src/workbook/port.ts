@@ -33,7 +33,10 @@ export interface SheetTable {
   firstColumn: number;
   /** Header cells, left to right. */
   headers: CellValue[];
-  /** Body rows, each as long as `headers`; trailing fully blank rows of a plain sheet are dropped. */
+  /**
+   * Body rows, each as long as `headers`; trailing fully blank rows are dropped (of a plain sheet,
+   * and of a table, whose empty last row Excel keeps). Empty text counts as blank (null).
+   */
   rows: CellValue[][];
 }
 
@@ -54,7 +57,7 @@ export function headerCellAddress(table: SheetTable, columnIndex: number): strin
   return `${columnLetters(table.firstColumn + columnIndex)}${table.headerRow}`;
 }
 
-/** How a result column is shown. Currency uses the code given in ResultTable.currency. */
+/** How a result column is shown. Currency uses the code given in ResultBundle.currency. */
 export type ColumnFormat = 'text' | 'integer' | 'decimal' | 'percent' | 'currency' | 'date';
 
 export interface ResultColumn {

@@ -1,0 +1,80 @@
+/**
+ * Writing result tables: every result sheet of the previous run is replaced, nothing else changes.
+ * ExcelJS cannot write native charts, so `ResultTable.charts` is ignored here (the Office.js
+ * adapter draws them); the result tables hold the charted data either way.
+ */
+import type * as ExcelJS from 'exceljs';
+import type { ResultBundle, ResultTable } from './port';
+import { numberFormat, estimateWidth } from './xlsx-formats';
+import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
+import { allTables, sameName } from './xlsx-tables';
+import { keepActiveTabVisible } from './xlsx-views';
+import { writeTable } from './xlsx-write-table';
+
+const TITLE_ROW = 1;
+const HEADER_ROW = 3;
+
+/**
+ * Replaces the results as a unit. Everything is checked before the workbook changes; the new sheets
+ * are then built under temporary names, and only when all are complete are the old result sheets
+ * removed and the new ones renamed. A failure part-way leaves the previous results in place.
+ */
+export function writeResultSheets(workbook: ExcelJS.Workbook, bundle: ResultBundle): void {
+  assertBundleFits(workbook, bundle);
+  const built: ExcelJS.Worksheet[] = [];
+  try {
+    bundle.tables.forEach((table, i) => {
+      const worksheet = workbook.addWorksheet(`~spp-new-result-${i + 1}`);
+      built.push(worksheet);
+      fillResultSheet(worksheet, table, bundle.currency);
+    });
+  } catch (error) {
+    for (const worksheet of built) workbook.removeWorksheet(worksheet.id);
+    throw error;
+  }
+  for (const worksheet of workbook.worksheets) {
+    if (bundle.resultSheets.some((name) => sameName(name, worksheet.name))) workbook.removeWorksheet(worksheet.id);
+  }
+  built.forEach((worksheet, i) => (worksheet.name = bundle.tables[i].sheet));
+  keepActiveTabVisible(workbook);
+}
+
+function assertBundleFits(workbook: ExcelJS.Workbook, bundle: ResultBundle): void {
+  const isResultSheet = (name: string): boolean => bundle.resultSheets.some((sheet) => sameName(sheet, name));
+  const keptTables = allTables(workbook).filter(({ worksheet }) => !isResultSheet(worksheet.name));
+  const sheets = new Set<string>();
+  const tables = new Set<string>();
+  for (const table of bundle.tables) {
+    assertValidSheetName(table.sheet);
+    assertValidTableName(table.tableName);
+    assertValidHeaders(table.tableName, table.columns.map((column) => column.header));
+    if (!isResultSheet(table.sheet)) throw new Error(`Result sheet ${table.sheet} is not listed in resultSheets, so it would not be replaced on the next run.`);
+    if (sheets.has(table.sheet.toLowerCase())) throw new Error(`Two result tables are written to sheet ${table.sheet}.`);
+    if (tables.has(table.tableName.toLowerCase())) throw new Error(`Two result tables are named ${table.tableName}.`);
+    const clash = keptTables.find(({ model }) => sameName(model.name, table.tableName));
+    if (clash) throw new Error(`The workbook already has a table named ${clash.model.name} (on sheet ${clash.worksheet.name}); result table names must be unique.`);
+    sheets.add(table.sheet.toLowerCase());
+    tables.add(table.tableName.toLowerCase());
+  }
+}
+
+function fillResultSheet(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {
+  worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
+  const title = worksheet.getCell(TITLE_ROW, 1);
+  title.value = table.title;
+  title.font = { bold: true, size: 14 };
+
+  const headers = table.columns.map((column) => column.header);
+  writeTable(worksheet, {
+    name: table.tableName,
+    row: HEADER_ROW,
+    column: 1,
+    headers,
+    rows: table.rows,
+    theme: 'TableStyleMedium2',
+    numberFormats: table.columns.map((column) => numberFormat(column.format, currency)),
+  });
+  table.columns.forEach((column, i) => {
+    worksheet.getColumn(i + 1).width = column.width ?? estimateWidth(column.header, column.format, currency, table.rows, i);
+  });
+}
