@@ -80,10 +80,11 @@ async function* withTableTag(stream: AsyncIterable<unknown>, tag: { text: string
 }
 
 async function* withPlaceholderValidations(stream: AsyncIterable<unknown>, ranges: string[]): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+  // ExcelJS passes strings; bytes are decoded just in case (the decoder is created only then).
+  let decoder: TextDecoder | undefined;
   let carry = '';
   for await (const chunk of stream) {
-    const text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+    const text = carry + (typeof chunk === 'string' ? chunk : (decoder ??= new TextDecoder()).decode(chunk as Uint8Array, { stream: true }));
     // Everything before the last '<' consists of complete tags, so no tag is split when replacing.
     const cut = text.lastIndexOf('<');
     const ready = cut < 0 ? text : text.slice(0, cut);
