@@ -10,6 +10,7 @@ import { installLoadFixes } from './xlsx-load-fixes';
 import { listTablesAndSheets, readSheetRange, readTableOrSheet } from './xlsx-read';
 import { writeResultSheets } from './xlsx-results';
 import { isScenarioSheet, readStoredScenario, writeStoredScenario } from './xlsx-scenario';
+import { shareEmptyStyles } from './xlsx-styles';
 import { repairLoadedTables } from './xlsx-tables';
 import { installWriteFixes } from './xlsx-write-fixes';
 
@@ -37,6 +38,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookFileError('not-xlsx', 'The file holds no worksheets; it is not an Excel .xlsx workbook (an .xlsb or another Office file?).');
     }
     repairLoadedTables(workbook);
+    shareEmptyStyles(workbook);
     return new XlsxWorkbook(workbook);
   }
 

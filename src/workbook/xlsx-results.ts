@@ -9,7 +9,7 @@ import { numberFormat, estimateWidth } from './xlsx-formats';
 import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
 import { allTables, sameName } from './xlsx-tables';
 import { keepActiveTabVisible } from './xlsx-views';
-import { writeTable } from './xlsx-write-table';
+import { sharedNumberFormat, writeTable } from './xlsx-write-table';
 
 const TITLE_ROW = 1;
 const HEADER_ROW = 3;
@@ -74,7 +74,21 @@ function fillResultSheet(worksheet: ExcelJS.Worksheet, table: ResultTable, curre
     theme: 'TableStyleMedium2',
     numberFormats: table.columns.map((column) => numberFormat(column.format, currency)),
   });
+  applyRowFormats(worksheet, table, currency);
   table.columns.forEach((column, i) => {
     worksheet.getColumn(i + 1).width = column.width ?? estimateWidth(column.header, column.format, currency, table.rows, i);
+  });
+}
+
+/** Key/value tables (the summary) format numbers row by row: a count, an amount, a percentage. */
+function applyRowFormats(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {
+  if (!table.rowFormats) return;
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  table.rowFormats.forEach((format, r) => {
+    const code = numberFormat(format, currency);
+    const row = worksheet.getRow(HEADER_ROW + 1 + r);
+    table.rows[r]?.forEach((value, c) => {
+      if (typeof value === 'number') row.getCell(c + 1).style = code ? sharedNumberFormat(styles, code) : {};
+    });
   });
 }

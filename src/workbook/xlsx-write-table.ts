@@ -47,11 +47,23 @@ function toExcelRow(row: readonly CellValue[], width: number): ExcelJS.CellValue
   return values;
 }
 
+/**
+ * Every body cell of a column gets the same style object. ExcelJS gives each new cell a style
+ * object of its own and, when saving, renders every distinct style object to XML to find its
+ * style id; shared objects hit its identity cache instead (saving 20,000-row tables went from
+ * minutes to seconds).
+ */
 function applyNumberFormats(worksheet: ExcelJS.Worksheet, body: CellRange, formats: readonly (string | undefined)[]): void {
+  const styles = formats.map((format): Partial<ExcelJS.Style> => (format ? { numFmt: format } : {}));
   for (let r = body.top; r <= body.bottom; r++) {
     const row = worksheet.getRow(r);
-    formats.forEach((format, i) => {
-      if (format) row.getCell(body.left + i).numFmt = format;
-    });
+    for (let i = 0; i < styles.length; i++) row.getCell(body.left + i).style = styles[i];
   }
+}
+
+/** A style object shared by many cells; see applyNumberFormats. */
+export function sharedNumberFormat(cache: Map<string, Partial<ExcelJS.Style>>, format: string): Partial<ExcelJS.Style> {
+  let style = cache.get(format);
+  if (!style) cache.set(format, (style = { numFmt: format }));
+  return style;
 }
