@@ -1,5 +1,446 @@
-/** OfficeWorkbook (Office.js adapter) over a fake Excel that enforces Office.js's batching semantics. */
-import { officeHarness } from './office-harness';
-import { describePortContract } from './port-contract';
+/**
+ * OfficeWorkbook (Office.js adapter) over a fake Excel (office-fake-*.ts) that enforces what
+ * matters of Office.js: values only after load + sync, typing semantics for written text, payload
+ * limits, counted syncs, requirement sets and failures injected at any step.
+ */
+import { generateSample } from '../../src/sample';
+import { inputTemplate } from '../../src/model/template';
+import { runPipeline } from '../../src/pipeline/run';
+import { CHART_TYPES } from '../../src/workbook/office-charts';
+import type { CellValue, ResultBundle, ResultTable, StoredScenario } from '../../src/workbook/port';
+import { FakeRange } from './office-fake-context';
+import { snapshotOf, type FakeExcelHost } from './office-fake-host';
+import { boxAddress, type FakeSheet } from './office-fake-model';
+import { officeHarness, officeWorkbookWith } from './office-harness';
+import { describePortContract, inputFixture, type WorkbookFixture } from './port-contract';
 
 describePortContract('OfficeWorkbook over a fake Excel', officeHarness);
+
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+const INPUT_SHEETS = ['Data', 'parts', 'Demand', 'Values'];
+
+/** A Demand sheet of `rows` body rows (PartID, Period, Quantity), or the same as an Excel table. */
+function bigDemand(rows: number, asTable = false): WorkbookFixture {
+  const body = Array.from({ length: rows }, (_, i) => [`PN-${i + 1}`, day(`2025-${String((i % 12) + 1).padStart(2, '0')}-01`), i % 7]);
+  return {
+    sheets: [{ name: 'Demand', rows: [['PartID', 'Period', 'Quantity'], ...body] }],
+    tables: asTable ? [{ name: 'DemandTable', sheet: 'Demand', ref: `A1:C${rows + 1}` }] : [],
+  };
+}
+
+function stockTable(overrides: Partial<ResultTable> = {}): ResultTable {
+  return {
+    sheet: 'Stocking',
+    tableName: 'StockingResults',
+    title: 'Recommended stock levels',
+    columns: [
+      { header: 'PartID', format: 'text' },
+      { header: 'Stock', format: 'integer' },
+      { header: 'FillRate', format: 'percent' },
+      { header: 'Value', format: 'currency' },
+    ],
+    rows: [
+      ['PN-1', 3, 0.953, 1260],
+      ['PN-2', 0, 0.5, 0],
+    ],
+    ...overrides,
+  };
+}
+
+function bundle(tables: ResultTable[]): ResultBundle {
+  return { tables, resultSheets: ['Stocking', 'Summary', 'Forecast'], currency: 'EUR' };
+}
+
+const sheetOf = (host: FakeExcelHost, name: string): FakeSheet => {
+  const sheet = host.book.sheet(name);
+  if (!sheet) throw new Error(`No sheet ${name}`);
+  return sheet;
+};
+const stagingSheets = (host: FakeExcelHost): string[] => host.book.sheets.map((sheet) => sheet.name).filter((name) => name.startsWith('~'));
+
+describe('reading', () => {
+  test('reads 12,000 rows in chunks, one sync per 5,000 rows and never one per row', async () => {
+    for (const asTable of [false, true]) {
+      const { port, host } = officeWorkbookWith(bigDemand(12_000, asTable));
+      const table = await port.readTable(asTable ? 'demandtable' : 'demand');
+      expect(table?.rows).toHaveLength(12_000);
+      expect(table?.rows[11_999]).toEqual(['PN-12000', day('2025-12-01'), 11_999 % 7]);
+      // Two look-ups (names, then the table range or used range) and three chunks.
+      expect(host.syncCount).toBeLessThanOrEqual(5);
+    }
+  });
+
+  test('halves the chunk when Excel rejects a response as too large, and still reads every row', async () => {
+    // 3 columns × 3 matrices (values, value types, formats): 5,000 rows = 45,000 cells, 2,500 = 22,500, 1,250 = 11,250.
+    const { port, host } = officeWorkbookWith(bigDemand(12_000), (fake) => (fake.payloadCellLimit = 20_000));
+    const table = await port.readTable('Demand');
+    expect(table?.rows).toHaveLength(12_000);
+    expect(table?.rows.map((row) => row[0])).toEqual(Array.from({ length: 12_000 }, (_, i) => `PN-${i + 1}`));
+    // 2 look-ups + 2 rejected chunks (5,000 and 2,500 rows) + 10 chunks of 1,250 (header row included).
+    expect(host.syncCount).toBe(14);
+  });
+
+  test('gives up when even one row is too large', async () => {
+    const { port } = officeWorkbookWith(bigDemand(10), (fake) => (fake.payloadCellLimit = 2));
+    await expect(port.readTable('Demand')).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  test('loads only values, value types, number formats and positions of ranges', async () => {
+    const loads: string[] = [];
+    const load = FakeRange.prototype.load;
+    FakeRange.prototype.load = function (this: FakeRange, properties) {
+      loads.push(...String(properties).split(','));
+      return load.call(this, properties);
+    };
+    try {
+      const { port } = officeWorkbookWith(inputFixture());
+      await port.readTable('Parts');
+      await port.readTable('Values');
+      await port.readRange('Demand!A1:D9');
+    } finally {
+      FakeRange.prototype.load = load;
+    }
+    expect(new Set(loads)).toEqual(new Set(['values', 'valueTypes', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']));
+  });
+
+  test('an error is an error only where Excel says so: text "#N/A" stays text', async () => {
+    const { port, host } = officeWorkbookWith({ sheets: [{ name: 'Codes', rows: [['Code', 'Result'], ['#N/A', { error: '#N/A' }], ['#REF!', { error: '#SPILL!' }]] }] });
+    expect(sheetOf(host, 'Codes').cell(1, 0)).toEqual({ kind: 'String', value: '#N/A' });
+    expect((await port.readTable('Codes'))?.rows).toEqual([
+      ['#N/A', { error: '#N/A' }],
+      ['#REF!', { error: '#SPILL!' }],
+    ]);
+  });
+
+  test('dates are numbers shown with any date format; currency or text formats with letters are not dates', async () => {
+    const { port, host } = officeWorkbookWith({ sheets: [{ name: 'Formats', rows: [['A', 'B', 'C', 'D', 'E'], [45000, 45000, 45000, 45000, 45000]] }] });
+    const sheet = sheetOf(host, 'Formats');
+    ['[$-409]d-mmm-yy;@', 'yyyy-mm-dd hh:mm', '"USD "#,##0.00', '[Red]0.00;[Blue]-0.00', '0.0%'].forEach((format, c) => sheet.setFormat(1, c, format));
+    const serial45000 = day('2023-03-15');
+    expect((await port.readTable('Formats'))?.rows).toEqual([[serial45000, serial45000, 45000, 45000, 45000]]);
+  });
+
+  test('a totals row is not part of the body', async () => {
+    const { port, host } = officeWorkbookWith({ sheets: [{ name: 'Data', rows: [['Part', 'Qty'], ['A', 1], ['B', 2], ['Total', 3]] }], tables: [{ name: 'Counts', sheet: 'Data', ref: 'A1:B4' }] });
+    host.book.table('Counts')!.showTotals = true;
+    expect((await port.readTable('Counts'))?.rows).toEqual([['A', 1], ['B', 2]]);
+  });
+});
+
+describe('writing results', () => {
+  test('text in number columns goes in behind an apostrophe: never a formula, number, date or boolean', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const tricky = ['=1+1', '+1', '-A1', '@Parts', '00123', '2025-03', 'TRUE', "'quoted", '#N/A'];
+    await port.writeResults(bundle([stockTable({ rows: tricky.map((text, i) => [`PN-${i}`, text, 0.5, 10]) })]));
+    const cells = snapshotOf(host).cells.Stocking.slice(3).map((row) => row[1]);
+    expect(cells).toEqual(tricky);
+    expect((await port.readTable('StockingResults'))?.rows.map((row) => row[1])).toEqual(tricky);
+    // Without the apostrophe the fake would have parsed them, as Excel does:
+    const sheet = sheetOf(host, 'Stocking');
+    sheet.enter(10, 1, '=1+1');
+    sheet.enter(11, 1, '2025-03');
+    expect(sheet.cell(10, 1)).toMatchObject({ formula: '=1+1' });
+    expect(sheet.cell(11, 1)?.kind).toBe('Double');
+  });
+
+  test('errors, dates, booleans and odd numbers keep their type in any column', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const rows: CellValue[][] = [
+      [{ error: '#N/A' }, day('2025-06-30'), true, Number.NaN],
+      ['PN-2', { error: '#DIV/0!' }, false, Number.POSITIVE_INFINITY],
+    ];
+    await port.writeResults(bundle([stockTable({ rows })]));
+    expect(snapshotOf(host).cells.Stocking.slice(3)).toEqual([
+      [{ error: '#N/A' }, day('2025-06-30'), true, null],
+      ['PN-2', { error: '#DIV/0!' }, false, { error: '#NUM!' }],
+    ]);
+    expect(sheetOf(host, 'Stocking').format(3, 1)).toBe('yyyy-mm-dd');
+    expect((await port.readTable('StockingResults'))?.rows).toEqual([
+      [{ error: '#N/A' }, day('2025-06-30'), true, null],
+      ['PN-2', { error: '#DIV/0!' }, false, { error: '#NUM!' }],
+    ]);
+  });
+
+  test('row formats override the column format for numbers, as on the summary sheet', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const summary: ResultTable = {
+      sheet: 'Summary',
+      tableName: 'SummaryResults',
+      title: 'Summary',
+      columns: [
+        { header: 'Metric', format: 'text' },
+        { header: 'Value', format: 'decimal' },
+      ],
+      rows: [
+        ['Fill rate', 0.95],
+        ['Investment', 125000],
+        ['Parts', 42],
+        ['Engine version', '0.1.0'],
+        ['Annual demand', 12.5],
+      ],
+      rowFormats: ['percent', 'currency', 'integer', 'text'],
+    };
+    await port.writeResults(bundle([summary]));
+    const sheet = sheetOf(host, 'Summary');
+    // Text keeps the column's format (it is text either way); rows without a row format keep the column's too.
+    expect([3, 4, 5, 6, 7].map((row) => sheet.format(row, 1))).toEqual(['0.0%', '"EUR "#,##0.00', '#,##0', '#,##0.00', '#,##0.00']);
+    expect(sheet.cell(6, 1)).toEqual({ kind: 'String', value: '0.1.0' });
+  });
+
+  test('lays the sheet out: bold title, styled table, frozen header, autofit table columns, explicit widths', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const columns = stockTable().columns.map((column, i) => (i === 0 ? { ...column, width: 20 } : column));
+    await port.writeResults(bundle([stockTable({ columns })]));
+    const sheet = sheetOf(host, 'Stocking');
+    expect(sheet.fonts.get(0)).toEqual({ bold: true, size: 14 });
+    expect(sheet.format(0, 0)).toBe('@');
+    expect(sheet.frozenRows).toBe(3);
+    expect(host.book.table('StockingResults')).toMatchObject({ style: 'TableStyleMedium2' });
+    expect(sheet.autofitted.map(boxAddress)).toEqual(['A3:D5']);
+    expect(sheet.columnWidths.get(0)).toBeCloseTo((20 * 7 + 5) * 0.75, 0);
+    expect(sheet.columnWidths.has(1)).toBe(false);
+  });
+
+  test('writes 12,000 rows in chunks with calculation suspended, and reads them back', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const rows = Array.from({ length: 12_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
+    await port.writeResults(bundle([stockTable({ rows })]));
+    // Catalog (2) + header (1) + 3 chunks of 5,000 rows + table and formats (1) + swap (1).
+    expect(host.syncCount).toBeLessThanOrEqual(8);
+    expect(host.suspendedCalculation).toBe(3);
+    expect((await port.readTable('StockingResults'))?.rows).toEqual(rows);
+  });
+
+  test('halves write chunks when Excel rejects a request as too large', async () => {
+    // 4 columns × 2 matrices (values, formats): 5,000 rows = 40,000 cells, 2,500 = 20,000.
+    const { port, host } = officeWorkbookWith(inputFixture(), (fake) => (fake.payloadCellLimit = 25_000));
+    const rows = Array.from({ length: 6_000 }, (_, i) => [`PN-${i}`, i, 0.5, i]);
+    await port.writeResults(bundle([stockTable({ rows })]));
+    host.payloadCellLimit = Infinity;
+    expect((await port.readTable('StockingResults'))?.rows).toEqual(rows);
+  });
+
+  test('suspends screen updating only where ExcelApi 1.9 is supported', async () => {
+    const old = officeWorkbookWith(inputFixture());
+    await old.port.writeResults(bundle([stockTable()]));
+    expect(old.host.suspendedScreenUpdating).toBe(0);
+    const current = officeWorkbookWith(inputFixture(), (fake) => (fake.apiVersion = '1.9'));
+    await current.port.writeResults(bundle([stockTable()]));
+    expect(current.host.suspendedScreenUpdating).toBe(1);
+  });
+
+  test('never changes an input sheet: every step on one is a read', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    await port.writeResults(bundle([stockTable(), stockTable({ sheet: 'Summary', tableName: 'SummaryResults' })]));
+    await port.writeResults(bundle([stockTable()]));
+    const writes = host.log.filter((step) => step.sheet !== undefined && INPUT_SHEETS.includes(step.sheet) && step.kind !== 'load' && step.kind !== 'resolve');
+    expect(writes).toEqual([]);
+  });
+});
+
+describe('replacing results as a unit', () => {
+  async function withPreviousResults(): Promise<ReturnType<typeof officeWorkbookWith>> {
+    const made = officeWorkbookWith(inputFixture());
+    await made.port.writeResults(bundle([stockTable(), stockTable({ sheet: 'Summary', tableName: 'SummaryResults', title: 'Summary' })]));
+    return made;
+  }
+  const next = bundle([stockTable({ rows: [['PN-9', 9, 0.9, 90]] }), stockTable({ sheet: 'Summary', tableName: 'SummaryResults', title: 'Summary', rows: [] })]);
+
+  test.each([
+    ['adding the second staged table', 'tables.add', 2],
+    ['writing the first body chunk (after title and header)', 'range.values', 3],
+    ['adding the second staging sheet', 'worksheets.add', 2],
+  ])('a failure while building the new sheets (%s) keeps the previous results and leaves no staging sheet', async (_what, kind, occurrence) => {
+    const { port, host } = await withPreviousResults();
+    const before = snapshotOf(host);
+    let seen = 0;
+    host.failWhen((step) => step.kind === kind && (step.sheet ?? '').startsWith('~spp-new') && ++seen === occurrence);
+    await expect(port.writeResults(next)).rejects.toThrow(/Injected failure/);
+    expect(seen).toBe(occurrence);
+    expect(snapshotOf(host)).toEqual(before);
+    expect(stagingSheets(host)).toEqual([]);
+  });
+
+  test('a failure while swapping, before anything is deleted, is undone: the previous results stay', async () => {
+    const { port, host } = await withPreviousResults();
+    const before = snapshotOf(host);
+    host.failWhen((info) => info.kind === 'worksheet.rename' && info.target === 'Summary');
+    await expect(port.writeResults(next)).rejects.toThrow(/Injected failure/);
+    expect(snapshotOf(host)).toEqual(before);
+    expect(stagingSheets(host)).toEqual([]);
+    expect(host.book.tables.map((table) => table.name).sort()).toEqual(['Parts', 'StockingResults', 'SummaryResults']);
+  });
+
+  test('a failure after the new sheets have their names is finished: the new results are complete', async () => {
+    const { port, host } = await withPreviousResults();
+    host.failWhen((info) => info.kind === 'worksheet.delete' && (info.sheet ?? '').startsWith('~spp-old'));
+    await port.writeResults(next);
+    const after = snapshotOf(host);
+    expect(after.sheetNames).toEqual([...INPUT_SHEETS, 'Stocking', 'Summary']);
+    expect(after.cells.Stocking.slice(3)).toEqual([['PN-9', 9, 0.9, 90]]);
+    expect(after.tables.map((table) => table.name).sort()).toEqual(['Parts', 'StockingResults', 'SummaryResults']);
+    expect(stagingSheets(host)).toEqual([]);
+  });
+
+  test('when tidying up fails too, the error says so', async () => {
+    const { port, host } = await withPreviousResults();
+    host.failWhen((info) => info.kind === 'worksheet.rename' && info.target === 'Summary');
+    host.failWhen((info) => info.kind === 'worksheet.delete', { times: 10 });
+    await expect(port.writeResults(next)).rejects.toThrow(/and so did tidying up/);
+  });
+
+  test('staging sheets left by an interrupted run are removed by the next write', async () => {
+    const { port, host } = await withPreviousResults();
+    host.book.addSheet('~spp-new-crashed-1');
+    host.book.addSheet('~spp-old-crashed-1');
+    await port.writeResults(next);
+    expect(snapshotOf(host).sheetNames).toEqual([...INPUT_SHEETS, 'Stocking', 'Summary']);
+  });
+});
+
+describe('charts', () => {
+  const SAMPLE = { parts: 6, locations: 3, periods: 24, seed: 11 };
+
+  async function sampleRun() {
+    const made = officeWorkbookWith({ sheets: [{ name: 'Notes', rows: [['Planning workbook']] }] });
+    await made.port.createInputTables(generateSample(SAMPLE));
+    const analysis = await runPipeline(made.port);
+    if (!analysis.ok) throw new Error(`Sample run failed: ${JSON.stringify(analysis.issues.slice(0, 3))}`);
+    return { ...made, analysis };
+  }
+
+  test('the layout charts are drawn natively on their sheets, fed from the table columns', async () => {
+    const { host, analysis } = await sampleRun();
+    const charted = analysis.bundle.tables.filter((table) => table.charts?.length);
+    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier']);
+    for (const table of charted) {
+      const sheet = sheetOf(host, table.sheet);
+      const body = (header: string) => {
+        const column = table.columns.findIndex((candidate) => candidate.header === header);
+        return { sheetId: sheet.id, box: { row: 3, column, rows: table.rows.length, columns: 1 } };
+      };
+      expect(sheet.charts).toHaveLength(table.charts!.length);
+      table.charts!.forEach((spec, i) => {
+        const chart = sheet.charts[i];
+        expect(chart).toMatchObject({ type: CHART_TYPES[spec.kind], title: spec.title, categoryAxisTitle: spec.xAxisTitle, valueAxisTitle: spec.yAxisTitle, legendVisible: spec.seriesColumns.length > 1 });
+        expect(chart.series).toEqual(spec.seriesColumns.map((header) => ({ name: header, values: body(header), xValues: body(spec.categoryColumn) })));
+        // To the right of the table, with a blank column between.
+        expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${3 + i * 20}`);
+      });
+    }
+    // The tier chart plots columns that are not next to each other.
+    const tier = analysis.bundle.tables.find((table) => table.sheet === 'SPP By Tier')!;
+    const columns = tier.charts![0].seriesColumns.map((header) => tier.columns.findIndex((column) => column.header === header));
+    expect(columns.some((column, i) => i > 0 && column !== columns[i - 1] + 1)).toBe(true);
+    expect(sheetOf(host, 'SPP By Tier').charts[0].type).toBe('ColumnClustered');
+    expect(sheetOf(host, 'SPP Demand Profile').charts[0].type).toBe('XYScatter');
+  });
+
+  test('input tables from the sample read back exactly, IDs and periods as text', async () => {
+    const { port } = await sampleRun();
+    const sample = generateSample(SAMPLE);
+    for (const table of sample) {
+      const read = await port.readTable(table.name);
+      expect(read?.headers).toEqual(table.columns.map((column) => column.header));
+      expect(read?.rows).toEqual(table.rows.map((row) => row.map((value) => (value === '' ? null : value))));
+    }
+  });
+
+  test('a table without rows gets no chart; a chart naming a missing column is refused before anything changes', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const chart = { kind: 'line' as const, title: 'Stock', xAxisTitle: 'Part', yAxisTitle: 'Units', categoryColumn: 'PartID', seriesColumns: ['Stock'] };
+    await port.writeResults(bundle([stockTable({ rows: [], charts: [chart] })]));
+    expect(sheetOf(host, 'Stocking').charts).toEqual([]);
+    const before = snapshotOf(host);
+    await expect(port.writeResults(bundle([stockTable({ charts: [{ ...chart, seriesColumns: ['Missing'] }] })]))).rejects.toThrow(/Missing/);
+    expect(snapshotOf(host)).toEqual(before);
+  });
+});
+
+describe('scenario storage', () => {
+  const stored: StoredScenario = { version: 1, scenario: { tableSources: { Demand: "'My data'!A1:D9" }, settings: { forecastMethod: '=SBA' } } };
+
+  test('round-trips through text cells on a very hidden sheet', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    await port.writeScenario(stored);
+    const sheet = sheetOf(host, 'SPP Scenario');
+    expect(sheet.visibility).toBe('VeryHidden');
+    expect(sheet.format(0, 0)).toBe('@');
+    expect(sheet.cell(0, 0)).toEqual({ kind: 'String', value: JSON.stringify(stored) });
+    expect(await port.readScenario()).toEqual(stored);
+  });
+
+  test('JSON longer than a cell continues in A2, A3, …; a shorter one later clears the rest', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    const long: StoredScenario = { version: 1, scenario: { notes: 'x'.repeat(70_000) } };
+    await port.writeScenario(long);
+    const sheet = sheetOf(host, 'SPP Scenario');
+    expect([0, 1, 2].map((row) => (sheet.cell(row, 0)?.value as string).length)).toEqual([32_767, 32_767, JSON.stringify(long).length - 2 * 32_767]);
+    expect(await port.readScenario()).toEqual(long);
+    await port.writeScenario(stored);
+    expect(sheet.usedBox()).toEqual({ row: 0, column: 0, rows: 1, columns: 1 });
+    expect(await port.readScenario()).toEqual(stored);
+  });
+
+  test('is null when the cell holds something else', async () => {
+    const { port, host } = officeWorkbookWith(inputFixture());
+    await port.writeScenario(stored);
+    sheetOf(host, 'SPP Scenario').setCell(0, 0, { kind: 'String', value: '{"version":2}' });
+    await expect(port.readScenario()).resolves.toBeNull();
+  });
+});
+
+describe('createInputTables', () => {
+  const blank: WorkbookFixture = { sheets: [{ name: 'Start', rows: [['x']] }] };
+  const validations = (host: FakeExcelHost, sheet: string) => sheetOf(host, sheet).validations.map(({ box, rule }) => ({ at: boxAddress(box), rule }));
+
+  test('with ExcelApi 1.8: list, decimal and whole-number validation down to 1,000 rows below the table', async () => {
+    const { port, host } = officeWorkbookWith(blank, (fake) => (fake.apiVersion = '1.8'));
+    const template = inputTemplate();
+    await port.createInputTables(template);
+    const parts = template.find((table) => table.name === 'Parts')!;
+    const at = (header: string) => parts.columns.findIndex((column) => column.header === header);
+    const column = (header: string) => String.fromCharCode(65 + at(header));
+    const last = 1 + Math.max(1, parts.rows.length) + 1000;
+    const rules = validations(host, 'Parts');
+    const criticality = parts.columns[at('Criticality')].validation;
+    if (criticality?.kind !== 'list') throw new Error('Criticality should be a list column');
+    expect(rules).toContainEqual({ at: `${column('Criticality')}2:${column('Criticality')}${last}`, rule: { list: { inCellDropDown: true, source: criticality.values.join(',') } } });
+    expect(rules).toContainEqual({ at: `${column('UnitCost')}2:${column('UnitCost')}${last}`, rule: { decimal: expect.objectContaining({ operator: 'GreaterThanOrEqualTo' }) } });
+    expect(sheetOf(host, 'Parts').validations.every((validation) => validation.ignoreBlanks === true && (validation.errorAlert as { style: string }).style === 'Stop')).toBe(true);
+    const whole = template.flatMap((table) => table.columns.filter((candidate) => candidate.validation?.kind === 'whole').map(() => table.name));
+    expect(whole.length).toBeGreaterThan(0);
+    expect(validations(host, whole[0]).some(({ rule }) => 'wholeNumber' in (rule as object))).toBe(true);
+    // Notes need ExcelApi 1.18.
+    expect(sheetOf(host, 'Parts').notes.size).toBe(0);
+  });
+
+  test('with ExcelApi 1.7 the tables are made without validation, and nothing fails', async () => {
+    const { port, host } = officeWorkbookWith(blank);
+    const created = await port.createInputTables(inputTemplate());
+    expect(created).toEqual(inputTemplate().map((table) => table.name));
+    expect(host.log.filter((step) => step.kind === 'range.dataValidation' || step.kind === 'worksheet.notes.add')).toEqual([]);
+    expect(sheetOf(host, 'Parts').frozenRows).toBe(1);
+    expect(host.book.table('Parts')).toBeDefined();
+  });
+
+  test('with ExcelApi 1.18 every header gets its note', async () => {
+    const { port, host } = officeWorkbookWith(blank, (fake) => (fake.apiVersion = '1.18'));
+    const template = inputTemplate();
+    await port.createInputTables(template);
+    const locations = template.find((table) => table.name === 'Locations')!;
+    expect([...sheetOf(host, 'Locations').notes.entries()]).toEqual(locations.columns.map((column, c) => [`${String.fromCharCode(65 + c)}1`, column.note]));
+  });
+
+  test('text columns are text-formatted below the table too, so IDs typed later stay as typed', async () => {
+    const { port, host } = officeWorkbookWith(blank);
+    const template = inputTemplate();
+    await port.createInputTables(template);
+    const parts = template.find((table) => table.name === 'Parts')!;
+    const sheet = sheetOf(host, 'Parts');
+    const typedRow = 1 + parts.rows.length + 10;
+    sheet.enter(typedRow, 0, '00123');
+    expect(sheet.cell(typedRow, 0)).toEqual({ kind: 'String', value: '00123' });
+    expect(parts.columns[0].format).toBe('text');
+  });
+});
