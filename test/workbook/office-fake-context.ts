@@ -104,6 +104,15 @@ abstract class FakeClientObject {
     return (this.loaded.has(name) ? this.loaded.get(name) : NOT_LOADED) as T;
   }
 
+  /** For collections loading their items: read now (inside a sync), remember after it. */
+  readForLoad(name: string): unknown {
+    return this.readProperty(name);
+  }
+
+  acceptLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
   /** The current value of a loadable property, read inside Excel while a sync runs. */
   protected abstract readProperty(name: string): unknown;
 }
@@ -185,9 +194,9 @@ abstract class FakeCollection<T extends FakeClientObject> {
     const names = loadList(properties).map((name) => name.replace(/^items\//, ''));
     this.context.enqueue('load', () => {
       const items = this.currentItems();
-      const values = items.map((item) => names.map((name) => [name, (item as unknown as { readProperty(name: string): unknown }).readProperty(name)] as const));
+      const values = items.map((item) => names.map((name) => [name, item.readForLoad(name)] as const));
       this.context.stageLoad(0, () => {
-        items.forEach((item, i) => values[i].forEach(([name, value]) => (item as unknown as { loaded: Map<string, unknown> }).loaded.set(name, value)));
+        items.forEach((item, i) => values[i].forEach(([name, value]) => item.acceptLoaded(name, value)));
         this.loadedItems = items;
       });
     });
@@ -345,7 +354,12 @@ export class FakeRange extends FakeClientObject {
     this.format = new FakeRangeFormat(this);
     this.nullable = nullable;
     // An *OrNullObject proxy knows whether it is null after the next sync, without a load.
-    if (nullable) context.enqueue('resolve', () => { const isNull = this.resolve() === null; context.stageLoad(0, () => this.loaded.set('isNullObject', isNull)); });
+    if (nullable) {
+      context.enqueue('resolve', () => {
+        const isNull = this.resolve() === null;
+        context.stageLoad(0, () => this.loaded.set('isNullObject', isNull));
+      });
+    }
   }
 
   resolveBox(): { sheet: FakeSheet; box: Box } {
