@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   for (const [n, p] of [[200_000, 36]] as const) {
     const runs = [benchEngine(n, p), benchEngine(n, p), benchEngine(n, p)];
     const best = Math.min(...runs.map((r) => r.seconds));
-    console.log(`planPortfolio, ${n.toLocaleString('en-US')} part-locations × ${p} periods: best of 3 ${best.toFixed(2)} s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})`);
+    console.log(`planPortfolio (one thread), ${n.toLocaleString('en-US')} part-locations × ${p} periods: best of 3 ${best.toFixed(2)} s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})`);
   }
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');

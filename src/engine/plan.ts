@@ -86,7 +86,8 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
   const rate = choice.ratePerPeriod;
   const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
   const L = request.leadTimePeriods;
-  const leadTimeDemand: LeadTimeDemand = { ...fitDistribution(rate * L, variancePerPeriod * L), leadTimePeriods: L };
+  const fitted = fitDistribution(rate * L, variancePerPeriod * L);
+  const leadTimeDemand: LeadTimeDemand = { kind: fitted.kind, mean: fitted.mean, variance: fitted.variance, leadTimePeriods: L };
   const stock = rate > 0 ? baseStockForFillRate(leadTimeDemand, request.targetFillRate, settings.fillRateModel, workspace.baseStock) : NO_DEMAND;
   return { profile, method: choice.method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, stock };
 }

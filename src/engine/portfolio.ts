@@ -3,7 +3,7 @@
  * aggregates shown on the summary (totals, by location, by SLA tier, by demand class).
  */
 import type { Location, Part, PlanningInput, Settings } from '../model/types';
-import { baseStockPerformance } from './base-stock';
+import { baseStockPerformance, PmfTable } from './base-stock';
 import type { DemandClass } from './classify';
 import type { ForecastMethod } from './forecast/types';
 import { planInto, PlanWorkspace, type PlanSettings } from './plan';
@@ -126,59 +126,110 @@ export function planSettingsFrom(settings: Settings): PlanSettings {
 
 const PROGRESS_EVERY = 500;
 
+/** Plans and summarises every part-location of the input. */
 export function planPortfolio(input: PlanningInput, options: PortfolioOptions = {}): PortfolioResult {
+  const { rows, batch } = describePortfolio(input);
+  rows.plans.copyFrom(planBatch(batch, options), 0);
+  return finishPortfolio(rows, input);
+}
+
+/** Everything the engine needs to plan a set of part-locations: part-location i has demand series[i] and its parameters at index i. */
+export interface PlanBatch {
+  settings: PlanSettings;
+  count: number;
+  periods: number;
+  series: ArrayLike<number>[];
+  leadTimePeriods: Float64Array;
+  targetFillRate: Float64Array;
+  unitCost: Float64Array;
+  holdingCostRate: Float64Array;
+  penaltyPerMiss: Float64Array;
+}
+
+/** The rows' master data and policy parameters (lead time, target, costs), and the batch to plan. */
+export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; batch: PlanBatch } {
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   const locations = new Map(input.locations.map((l) => [l.id, l]));
   const tiers = new Map(input.slaTiers.map((t) => [t.tier, t]));
   const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i.onHand]));
-  const settings = planSettingsFrom(input.settings);
   const periodDays = daysPerPeriod(input.settings.periodLength);
-  const workspace = new PlanWorkspace();
-  const total = input.demand.length;
-  const rows = emptyRows(total);
-  const c = rows.plans.columns;
-  for (let i = 0; i < total; i++) {
-    if (i % PROGRESS_EVERY === 0) {
-      if (options.shouldStop?.()) throw new PlanningCancelled();
-      options.onProgress?.(i, total);
-    }
+  const count = input.demand.length;
+  const periods = input.grid.count;
+  const rows = emptyRows(count);
+  const batch: PlanBatch = {
+    settings: planSettingsFrom(input.settings),
+    count,
+    periods,
+    series: new Array<ArrayLike<number>>(count),
+    leadTimePeriods: new Float64Array(count),
+    targetFillRate: rows.targetFillRate,
+    unitCost: rows.unitCost,
+    holdingCostRate: rows.holdingCostRate,
+    penaltyPerMiss: rows.penaltyPerMiss,
+  };
+  for (let i = 0; i < count; i++) {
     const series = input.demand[i];
     const part = parts.get(series.partId);
     const location = locations.get(series.locationId);
     if (!part || !location) throw new Error(`Unvalidated input: ${series.partId} at ${series.locationId}`);
+    if (series.quantities.length !== periods) throw new Error(`Unvalidated input: ${series.partId} at ${series.locationId} has ${series.quantities.length} periods, not ${periods}`);
     const tier = location.slaTier ? tiers.get(location.slaTier) : undefined;
-    const days = leadTimeDays(part, location);
-    const target = targetFillRate(part, tier, input.settings);
-    const holdingRate = holdingCostRate(location, input.settings);
-    const penalty = penaltyPerMiss(part, tier);
     rows.partId[i] = part.id;
     rows.locationId[i] = location.id;
     rows.locationType[i] = location.type;
     rows.criticality[i] = part.criticality;
     rows.slaTier[i] = location.slaTier;
-    rows.targetFillRate[i] = target;
-    rows.leadTimeDays[i] = days;
+    rows.targetFillRate[i] = targetFillRate(part, tier, input.settings);
+    rows.leadTimeDays[i] = leadTimeDays(part, location);
     rows.unitCost[i] = part.unitCost;
-    rows.holdingCostRate[i] = holdingRate;
-    rows.penaltyPerMiss[i] = penalty;
-    const request = { demand: series.quantities, periods: series.quantities.length, leadTimePeriods: days / periodDays, targetFillRate: target, unitCost: part.unitCost, holdingCostRate: holdingRate, penaltyPerMiss: penalty };
-    planInto(request, settings, workspace, rows.plans, i);
-    const onHand = inventory.get(`${part.id}\u0000${location.id}`);
-    rows.onHand[i] = onHand ?? NaN;
-    rows.onHandFillRate[i] =
-      onHand === undefined
-        ? NaN
-        : c.ratePerPeriod[i] > 0
-          ? baseStockPerformance(
-              { kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] },
-              Math.floor(onHand),
-              settings.fillRateModel,
-              workspace.baseStock,
-            ).fillRate
-          : 1;
+    rows.holdingCostRate[i] = holdingCostRate(location, input.settings);
+    rows.penaltyPerMiss[i] = penaltyPerMiss(part, tier);
+    rows.onHand[i] = inventory.size > 0 ? (inventory.get(`${part.id}\u0000${location.id}`) ?? NaN) : NaN;
+    batch.leadTimePeriods[i] = rows.leadTimeDays[i] / periodDays;
+    batch.series[i] = series.quantities;
   }
-  options.onProgress?.(total, total);
-  return { rows, summary: summarize(rows, input) };
+  return { rows, batch };
+}
+
+/** Plans part-locations [from, to) of a batch into a table of to − from rows. */
+export function planBatch(batch: PlanBatch, options: PortfolioOptions = {}, from = 0, to = batch.count): PlanTable {
+  const table = new PlanTable(to - from);
+  const workspace = new PlanWorkspace();
+  const { periods } = batch;
+  for (let i = from; i < to; i++) {
+    if ((i - from) % PROGRESS_EVERY === 0) {
+      if (options.shouldStop?.()) throw new PlanningCancelled();
+      options.onProgress?.(i - from, to - from);
+    }
+    const request = {
+      demand: batch.series[i],
+      periods,
+      leadTimePeriods: batch.leadTimePeriods[i],
+      targetFillRate: batch.targetFillRate[i],
+      unitCost: batch.unitCost[i],
+      holdingCostRate: batch.holdingCostRate[i],
+      penaltyPerMiss: batch.penaltyPerMiss[i],
+    };
+    planInto(request, batch.settings, workspace, table, i - from);
+  }
+  options.onProgress?.(to - from, to - from);
+  return table;
+}
+
+/** After planning: what the current inventory achieves, and the summary. */
+export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): PortfolioResult {
+  const settings = planSettingsFrom(input.settings);
+  const table = new PmfTable();
+  const c = rows.plans.columns;
+  for (let i = 0; i < rows.count; i++) {
+    const onHand = rows.onHand[i];
+    rows.onHandFillRate[i] = Number.isNaN(onHand)
+      ? NaN
+      : c.ratePerPeriod[i] > 0
+        ? baseStockPerformance({ kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] }, Math.floor(onHand), settings.fillRateModel, table).fillRate
+        : 1;
+  }
+  return { rows, summary: summarizePortfolio(rows, input) };
 }
 
 function emptyRows(count: number): PortfolioRows {
@@ -278,7 +329,8 @@ class GroupAccumulator {
   }
 }
 
-function summarize(rows: PortfolioRows, input: PlanningInput): PortfolioSummary {
+/** Totals and groups of planned rows: by location, by SLA tier, by demand class and method. */
+export function summarizePortfolio(rows: PortfolioRows, input: PlanningInput): PortfolioSummary {
   const perYear = periodsPerYear(input.settings.periodLength);
   const total = new GroupAccumulator('total', perYear);
   const byLocation = new Map<string, GroupAccumulator>();

@@ -82,7 +82,7 @@ export interface DemandSeries {
   partId: string;
   locationId: string;
   /** Quantity per period, length = grid.count; missing periods are 0. */
-  quantities: number[];
+  quantities: number[] | Float64Array;
 }
 
 export interface InventoryPosition {

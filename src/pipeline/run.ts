@@ -4,7 +4,7 @@
  * Split at the host boundary: `readInputTables` and `writeResults` talk to a WorkbookPort (Excel,
  * an .xlsx file); `analyzeTables` is pure and can run anywhere, including a Web Worker.
  */
-import { planPortfolio, type PortfolioOptions } from '../engine/portfolio';
+import { planPortfolio, type PortfolioOptions, type PortfolioResult } from '../engine/portfolio';
 import { TABLES, type TableName } from '../model/contract';
 import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
 import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
@@ -68,16 +68,25 @@ function definedOnly<T extends object>(values: T): Partial<T> {
 
 /** Validate, compute and lay out: pure, no host. */
 export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
+  const validated = validateForRun(tables, scenario, callbacks);
+  if (!validated.ok) return validated;
+  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.issues, callbacks);
+}
+
+function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] } {
   callbacks.onProgress?.('validate', 0);
   const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
   const issues = validation.issues;
   if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   callbacks.onProgress?.('validate', 1);
-  const input = applyScenario(validation.input, scenario);
-  const portfolio = planPortfolio(input, {
-    onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1),
-    shouldStop: callbacks.shouldStop,
-  });
+  return { ok: true, input: applyScenario(validation.input, scenario), issues };
+}
+
+function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
+  return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
+}
+
+function layOut(portfolio: PortfolioResult, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
   callbacks.onProgress?.('layout', 0);
   const result = buildResult(portfolio, issues);
   const bundle = layoutResults(result);
