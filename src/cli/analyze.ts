@@ -3,6 +3,7 @@ import { writeFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeTables, readInputTables, type Scenario } from '../pipeline/run';
 import { resultToJson, type AnalysisResult } from '../pipeline/results';
+import { lastRunNow, loadScenario, storedScenario } from '../pipeline/scenario-store';
 import type { ValidationIssue } from '../model/types';
 import { loadXlsxFile, saveXlsxFileAtomic } from '../workbook/xlsx-file';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
@@ -70,9 +71,12 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   progress.update('read', 0);
   const workbook = await loadXlsxFile(input);
   lap('load');
-  const tables = await readInputTables(workbook);
+  // The scenario stored by the add-in (column mappings, table sources, overrides) makes the CLI
+  // reproduce the add-in's run on the same workbook.
+  const scenario = options.scenario ?? (await loadScenario(workbook)).scenario;
+  const tables = await readInputTables(workbook, scenario);
   lap('read');
-  const analysis = analyzeTables(tables, options.scenario, { onProgress: (stage, fraction) => progress.update(stage, fraction) });
+  const analysis = analyzeTables(tables, scenario, { onProgress: (stage, fraction) => progress.update(stage, fraction) });
   lap('analyze');
   const report = issuesText(analysis.issues);
 
@@ -88,6 +92,8 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
 
   const outPath = options.out ?? defaultOutPath(input);
   progress.update('write', 0);
+  // The scenario first: its hidden sheet then keeps its place before the results on every re-run.
+  await workbook.writeScenario(storedScenario(scenario, lastRunNow()));
   await workbook.writeResults(analysis.bundle);
   await saveXlsxFileAtomic(workbook, outPath);
   progress.update('write', 1);
@@ -98,6 +104,7 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   timings.total = performance.now() - start;
 
   if (report) err(report);
+  if (Object.keys(scenario).length > 0) out(`Scenario stored in the workbook applied: ${Object.keys(scenario).join(', ')}`);
   out(summaryText(analysis.result));
   out(`Results workbook: ${path.resolve(outPath)}`);
   if (options.json) out(`Results JSON:     ${path.resolve(options.json)}`);

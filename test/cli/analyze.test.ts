@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCENARIO_SHEET } from '../../src/workbook/port';
 import { buildCli, readWorkbook, sheetValues, spp, tableRows, tempDir, writeWorkbook } from './helpers';
 
 beforeAll(buildCli);
@@ -102,7 +103,35 @@ describe('spp analyze on a hand-made workbook', () => {
     const first = await readWorkbook(join(dir, 'first.xlsx'));
     const second = await readWorkbook(join(dir, 'second.xlsx'));
     expect(second.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
-    for (const sheet of first.worksheets) expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    // Everything is the same but the run's timestamp in the very hidden scenario sheet.
+    for (const sheet of first.worksheets) if (sheet.name !== SCENARIO_SHEET) expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    const stored = JSON.parse(String(second.getWorksheet(SCENARIO_SHEET)!.getCell('A1').value));
+    expect(second.getWorksheet(SCENARIO_SHEET)!.state).toBe('veryHidden');
+    expect(stored).toMatchObject({ version: 1, scenario: {}, lastRun: { engineVersion: expect.any(String), timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
+  });
+
+  test('a scenario stored in the workbook by the add-in is applied (column mapping, table source, tier target)', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'mapped.xlsx');
+    const sheets = handMadeSheets('long');
+    // The parts live on a sheet with another name, under a header the synonyms do not know.
+    const { Parts, ...rest } = sheets;
+    await writeWorkbook(input, { ...rest, 'Item master': [['PartID', 'Description', 'Std cost EUR', 'LeadTimeDays'], ...Parts.slice(1)] });
+    expect(spp('analyze', input).status).toBe(1);
+    const workbook = await readWorkbook(input);
+    const scenarioSheet = workbook.addWorksheet(SCENARIO_SHEET, { state: 'veryHidden' });
+    scenarioSheet.getCell('A1').value = JSON.stringify({
+      version: 1,
+      scenario: { tableSources: { Parts: 'Item master' }, columnOverrides: { Parts: { UnitCost: 'Std cost EUR' } }, tierTargets: { Gold: 0.5 } },
+    });
+    await workbook.xlsx.writeFile(input);
+    const run = spp('analyze', input, '--json', join(dir, 'mapped.json'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Scenario stored in the workbook applied: tableSources, columnOverrides, tierTargets');
+    const json = JSON.parse(readFileSync(join(dir, 'mapped.json'), 'utf8'));
+    // Target 50%: Poisson(6) needs S = 7 (F(5) = 0.446 < 0.5 ≤ F(6) = 0.606).
+    expect(json.stock[0]).toMatchObject({ locationId: 'CDC', targetFillRate: 0.5, stock: 7, unitCost: 100 });
+    expect(json.stock[0].fillRate).toBeCloseTo(poissonCdf(6, 6), 12);
   });
 });
 

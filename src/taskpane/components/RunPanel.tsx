@@ -8,7 +8,7 @@ import type { Scenario } from '../../pipeline/run';
 import type { HostSession } from '../host/session';
 import { formatTimestamp } from '../state/format';
 import type { InputInspection } from '../state/input-inspection';
-import type { LastRun } from '../state/scenario-store';
+import type { LastRun } from '../../pipeline/scenario-store';
 import type { RunState } from '../state/use-analysis-run';
 import { IssueList } from './IssueList';
 import { usePanelStyles } from './layout-styles';

@@ -7,7 +7,7 @@ import { readInputTables, type Analysis, type Scenario, type Stage } from '../..
 import type { ValidationIssue } from '../../model/types';
 import type { WorkbookPort } from '../../workbook/port';
 import { AnalysisCancelled, isCancelled, type AnalysisRunner } from '../analysis/runner';
-import { lastRunNow, storedScenario, type LastRun } from './scenario-store';
+import { lastRunNow, storedScenario, type LastRun } from '../../pipeline/scenario-store';
 
 export type SuccessfulAnalysis = Extract<Analysis, { ok: true }>;
 

@@ -5,7 +5,7 @@ import type { Scenario, Stage } from '../../pipeline/run';
 import type { WorkbookPort } from '../../workbook/port';
 import type { AnalysisRunner } from '../analysis/runner';
 import { runAnalysis, type SuccessfulAnalysis } from './run-analysis';
-import type { LastRun } from './scenario-store';
+import type { LastRun } from '../../pipeline/scenario-store';
 
 export type RunState =
   | { phase: 'idle' }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../../pipeline/run';
 import type { WorkbookPort } from '../../workbook/port';
-import { loadScenario, type LastRun } from './scenario-store';
+import { loadScenario, type LastRun } from '../../pipeline/scenario-store';
 
 export interface ScenarioState {
   scenario: Scenario;

@@ -2,10 +2,10 @@
  * The scenario as stored in the workbook (WorkbookPort.readScenario / writeScenario). Stored JSON
  * may come from another version or be edited by hand, so reading keeps only well-formed parts.
  */
-import { FORECAST_METHODS, TABLES, type TableName } from '../../model/contract';
-import type { Scenario } from '../../pipeline/run';
-import type { StoredScenario, WorkbookPort } from '../../workbook/port';
-import { ENGINE_VERSION } from '../../version';
+import { FORECAST_METHODS, TABLES, type TableName } from '../model/contract';
+import type { Scenario } from './run';
+import type { StoredScenario, WorkbookPort } from '../workbook/port';
+import { ENGINE_VERSION } from '../version';
 
 export type LastRun = NonNullable<StoredScenario['lastRun']>;
 
