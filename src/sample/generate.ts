@@ -10,7 +10,8 @@ import { expectedUnits, simulateDemand, driftAt } from './demand';
 import { sampleOnHand } from './inventory';
 import { generateNetwork, SAMPLE_SLA_TIERS, type SampleLocation } from './network';
 import { generateParts, type SamplePart } from './parts';
-import { daysPerPeriod, periodLabels } from './periods';
+import { daysPerPeriod } from '../engine/policy';
+import { periodLabels } from './periods';
 import { createRng, deriveSeed, logNormal } from './random';
 
 export interface SampleOptions {
