@@ -5,9 +5,7 @@
 import { SCENARIO_SHEET, type StoredScenario } from './port';
 import { TEXT_FORMAT } from './office-cells';
 import { isScenarioSheet } from './office-catalog';
-
-/** Excel's limit on the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
+import { scenarioCells, scenarioFromCells } from './scenario-cells';
 
 export async function readStoredScenario(context: Excel.RequestContext): Promise<StoredScenario | null> {
   const sheets = context.workbook.worksheets.load('items/name');
@@ -17,34 +15,11 @@ export async function readStoredScenario(context: Excel.RequestContext): Promise
   const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,values');
   await context.sync();
   if (used.isNullObject || used.rowIndex !== 0 || used.columnIndex !== 0) return null;
-  let json = '';
-  for (const row of used.values) {
-    const piece = row[0];
-    if (typeof piece !== 'string' || piece === '') break;
-    json += piece;
-  }
-  return parseStoredScenario(json);
-}
-
-/** The stored scenario, or null when it is missing or not a version-1 scenario (edited by hand, newer version). */
-export function parseStoredScenario(json: string): StoredScenario | null {
-  if (!json) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const stored = parsed as Partial<StoredScenario>;
-  if (stored.version !== 1 || typeof stored.scenario !== 'object' || stored.scenario === null || Array.isArray(stored.scenario)) return null;
-  return stored as StoredScenario;
+  return scenarioFromCells(used.values.map((row) => row[0]));
 }
 
 export async function writeStoredScenario(context: Excel.RequestContext, scenario: StoredScenario): Promise<void> {
-  const json = JSON.stringify(scenario);
-  const pieces: string[][] = [];
-  for (let i = 0; i < json.length; i += MAX_CELL_TEXT) pieces.push([json.slice(i, i + MAX_CELL_TEXT)]);
+  const pieces = scenarioCells(scenario).map((piece) => [piece]);
   const sheets = context.workbook.worksheets.load('items/name');
   await context.sync();
   const existing = sheets.items.find((candidate) => isScenarioSheet(candidate.name));

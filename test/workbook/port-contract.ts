@@ -232,6 +232,21 @@ export function describePortContract(adapterName: string, harness: PortHarness):
         expect(await port.readScenario()).toEqual({ version: 1, scenario: { settings: { forecastMethod: 'SBA' } } });
       });
 
+      test('a scenario longer than one cell holds (32,767 characters) spans A1, A2, …; a shorter one after it reads back alone', async () => {
+        const port = await harness.build(inputFixture());
+        // Column mappings for 1,500 made-up headers: between 65,535 and 98,301 characters of JSON, three cells.
+        const mappings = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`Column${i}`, `Header number ${i} of a wide sheet`]));
+        const long: StoredScenario = { version: 1, scenario: { columnOverrides: { Parts: mappings } } };
+        expect(JSON.stringify(long).length).toBeGreaterThan(2 * 32767);
+        expect(JSON.stringify(long).length).toBeLessThanOrEqual(3 * 32767);
+        await port.writeScenario(long);
+        expect(await port.readScenario()).toEqual(long);
+        const snap = await harness.snapshot(port);
+        expect(snap.cells[SCENARIO_SHEET].map((row) => row[0]).filter((cell) => typeof cell === 'string' && cell !== '')).toHaveLength(3);
+        await port.writeScenario(stored);
+        expect(await port.readScenario()).toEqual(stored);
+      });
+
       test('lives on its own sheet, which listTables does not offer, and survives writing results', async () => {
         const port = await harness.build(inputFixture());
         await port.writeScenario(stored);
