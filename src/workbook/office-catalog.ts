@@ -1,6 +1,6 @@
 /** What sheets and Excel tables the open workbook holds, in tab order: two syncs, names only. */
 import { SCENARIO_SHEET } from './port';
-import { sameName } from './office-addresses';
+import { sameName } from './names';
 
 export interface SheetEntry {
   id: string;

@@ -4,7 +4,8 @@
  * categories / x values), so the plotted columns need not be adjacent or in any order.
  */
 import type { ChartSpec, ResultTable } from './port';
-import { cellA1, sameName } from './office-addresses';
+import { cellA1 } from './office-addresses';
+import { sameName } from './names';
 
 type OfficeChartType = 'ColumnClustered' | 'XYScatter' | 'Line' | 'BarClustered';
 

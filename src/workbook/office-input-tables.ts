@@ -4,13 +4,14 @@
  * and header notes ExcelApi 1.18; where the host lacks them, the tables are made without.
  */
 import type { InputTableToWrite } from './port';
-import { rangeA1, sameName, sheetQualified } from './office-addresses';
+import { sameName } from './names';
+import { rangeA1, sheetQualified } from './office-addresses';
 import type { ExcelApiSupport } from './office-batch';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './office-cells';
 import { officeValidation } from './office-validation';
 import { writeRows, writeTextRow } from './office-write-rows';
 import { numberFormat } from './xlsx-formats';
-import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
+import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './names';
 
 /** Validation and formats reach this many rows below the body, so rows users add are covered too. */
 const ROWS_BELOW = 1000;

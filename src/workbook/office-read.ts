@@ -4,7 +4,7 @@
  * sync loading exactly `values`, `valueTypes` and `numberFormat` (to tell dates and errors apart).
  */
 import type { CellValue, SheetTable } from './port';
-import { sameName } from './office-addresses';
+import { sameName } from './names';
 import { inChunks, READ_CHUNK_ROWS } from './office-batch';
 import { readRowValues } from './office-cells';
 import { parseSheetRange } from './xlsx-address';

@@ -13,12 +13,12 @@
  * Input sheets are never touched: only sheets named in `resultSheets` and staging sheets change.
  */
 import type { ResultBundle } from './port';
-import { sameName } from './office-addresses';
+import { sameName } from './names';
 import { errorMessage, type ExcelApiSupport } from './office-batch';
 import { loadCatalog, STAGING_PREFIX, type SheetEntry } from './office-catalog';
 import { assertChartColumns } from './office-charts';
 import { stageResultSheet } from './office-result-sheet';
-import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
+import { assertBundleFits } from './names';
 
 interface StagedSheet {
   id: string;
@@ -29,7 +29,7 @@ interface StagedSheet {
 
 export async function writeResultSheets(context: Excel.RequestContext, bundle: ResultBundle, supports: ExcelApiSupport, runId: string): Promise<void> {
   const catalog = await loadCatalog(context);
-  assertBundleFits(catalog, bundle);
+  assertOfficeBundleFits(catalog, bundle);
   const isResultSheet = (name: string): boolean => bundle.resultSheets.some((sheet) => sameName(sheet, name));
   await deleteSheets(context, catalog.filter((sheet) => sheet.name.startsWith(STAGING_PREFIX)).map((sheet) => sheet.id));
 
@@ -47,25 +47,13 @@ export async function writeResultSheets(context: Excel.RequestContext, bundle: R
   await swapIn(context, catalog.filter((sheet) => isResultSheet(sheet.name)), staged, runId);
 }
 
-/** The same checks as the xlsx adapter, so both hosts reject the same bundles before changing anything. */
-function assertBundleFits(catalog: readonly SheetEntry[], bundle: ResultBundle): void {
+/** The checks every host makes (names.ts), plus what only this host needs: chart columns, and no clash with its staging names. */
+function assertOfficeBundleFits(catalog: readonly SheetEntry[], bundle: ResultBundle): void {
   const isResultSheet = (name: string): boolean => bundle.resultSheets.some((sheet) => sameName(sheet, name));
-  const keptTables = catalog.filter((sheet) => !isResultSheet(sheet.name)).flatMap((sheet) => sheet.tables.map((table) => ({ table, sheet: sheet.name })));
-  const sheets = new Set<string>();
-  const tables = new Set<string>();
+  assertBundleFits(bundle, catalog.filter((sheet) => !isResultSheet(sheet.name)).flatMap((sheet) => sheet.tables.map((table) => ({ table, sheet: sheet.name }))));
   for (const table of bundle.tables) {
-    assertValidSheetName(table.sheet);
-    assertValidTableName(table.tableName);
-    assertValidHeaders(table.tableName, table.columns.map((column) => column.header));
     assertChartColumns(table);
-    if (!isResultSheet(table.sheet)) throw new Error(`Result sheet ${table.sheet} is not listed in resultSheets, so it would not be replaced on the next run.`);
     if (table.sheet.startsWith(STAGING_PREFIX)) throw new Error(`Result sheet names may not start with ${STAGING_PREFIX}.`);
-    if (sheets.has(table.sheet.toLowerCase())) throw new Error(`Two result tables are written to sheet ${table.sheet}.`);
-    if (tables.has(table.tableName.toLowerCase())) throw new Error(`Two result tables are named ${table.tableName}.`);
-    const clash = keptTables.find(({ table: name }) => sameName(name, table.tableName));
-    if (clash) throw new Error(`The workbook already has a table named ${clash.table} (on sheet ${clash.sheet}); result table names must be unique.`);
-    sheets.add(table.sheet.toLowerCase());
-    tables.add(table.tableName.toLowerCase());
   }
 }
 

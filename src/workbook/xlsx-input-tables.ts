@@ -3,7 +3,7 @@ import type * as ExcelJS from 'exceljs';
 import type { InputTableToWrite, InputValidation } from './port';
 import { cellAddress, type CellRange } from './xlsx-address';
 import { estimateWidth, numberFormat } from './xlsx-formats';
-import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
+import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './names';
 import { findTable, findWorksheet } from './xlsx-tables';
 import { writeTable } from './xlsx-write-table';
 

@@ -6,8 +6,8 @@
 import type * as ExcelJS from 'exceljs';
 import type { ResultBundle, ResultTable } from './port';
 import { numberFormat, estimateWidth } from './xlsx-formats';
-import { assertValidHeaders, assertValidSheetName, assertValidTableName } from './xlsx-names';
-import { allTables, sameName } from './xlsx-tables';
+import { assertBundleFits, sameName } from './names';
+import { allTables } from './xlsx-tables';
 import { keepActiveTabVisible } from './xlsx-views';
 import { sharedNumberFormat, writeTable } from './xlsx-write-table';
 
@@ -20,7 +20,7 @@ const HEADER_ROW = 3;
  * removed and the new ones renamed. A failure part-way leaves the previous results in place.
  */
 export function writeResultSheets(workbook: ExcelJS.Workbook, bundle: ResultBundle): void {
-  assertBundleFits(workbook, bundle);
+  assertBundleFits(bundle, keptTables(workbook, bundle));
   const built: ExcelJS.Worksheet[] = [];
   try {
     bundle.tables.forEach((table, i) => {
@@ -39,23 +39,11 @@ export function writeResultSheets(workbook: ExcelJS.Workbook, bundle: ResultBund
   keepActiveTabVisible(workbook);
 }
 
-function assertBundleFits(workbook: ExcelJS.Workbook, bundle: ResultBundle): void {
-  const isResultSheet = (name: string): boolean => bundle.resultSheets.some((sheet) => sameName(sheet, name));
-  const keptTables = allTables(workbook).filter(({ worksheet }) => !isResultSheet(worksheet.name));
-  const sheets = new Set<string>();
-  const tables = new Set<string>();
-  for (const table of bundle.tables) {
-    assertValidSheetName(table.sheet);
-    assertValidTableName(table.tableName);
-    assertValidHeaders(table.tableName, table.columns.map((column) => column.header));
-    if (!isResultSheet(table.sheet)) throw new Error(`Result sheet ${table.sheet} is not listed in resultSheets, so it would not be replaced on the next run.`);
-    if (sheets.has(table.sheet.toLowerCase())) throw new Error(`Two result tables are written to sheet ${table.sheet}.`);
-    if (tables.has(table.tableName.toLowerCase())) throw new Error(`Two result tables are named ${table.tableName}.`);
-    const clash = keptTables.find(({ model }) => sameName(model.name, table.tableName));
-    if (clash) throw new Error(`The workbook already has a table named ${clash.model.name} (on sheet ${clash.worksheet.name}); result table names must be unique.`);
-    sheets.add(table.sheet.toLowerCase());
-    tables.add(table.tableName.toLowerCase());
-  }
+/** Tables that stay: every table not on a sheet the results own. */
+function keptTables(workbook: ExcelJS.Workbook, bundle: ResultBundle): { table: string; sheet: string }[] {
+  return allTables(workbook)
+    .filter(({ worksheet }) => !bundle.resultSheets.some((sheet) => sameName(sheet, worksheet.name)))
+    .map(({ model, worksheet }) => ({ table: model.name, sheet: worksheet.name }));
 }
 
 function fillResultSheet(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {

@@ -2,7 +2,8 @@
 import type * as ExcelJS from 'exceljs';
 import { SCENARIO_SHEET, type StoredScenario } from './port';
 import { scenarioCells, scenarioFromCells } from './scenario-cells';
-import { findWorksheet, sameName } from './xlsx-tables';
+import { sameName } from './names';
+import { findWorksheet } from './xlsx-tables';
 import { keepActiveTabVisible } from './xlsx-views';
 
 export function isScenarioSheet(name: string): boolean {

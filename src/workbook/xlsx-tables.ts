@@ -8,6 +8,7 @@
 import type * as ExcelJS from 'exceljs';
 import { parseRange, type CellRange } from './xlsx-address';
 import { readCell } from './xlsx-cell-value';
+import { sameName } from './names';
 
 export interface TableColumnModel {
   name: string;
@@ -43,10 +44,6 @@ export function allTables(workbook: ExcelJS.Workbook): LocatedTable[] {
   return workbook.worksheets.flatMap((worksheet) => tableModels(worksheet).map((model) => ({ worksheet, model })));
 }
 
-/** Excel compares sheet and table names without regard to case. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
 
 export function findTable(workbook: ExcelJS.Workbook, name: string): LocatedTable | undefined {
   return allTables(workbook).find(({ model }) => sameName(model.name, name) || (model.displayName !== undefined && sameName(model.displayName, name)));
