@@ -13,10 +13,10 @@
  *   On the car-parts data F(S − 1) promised 96 % and delivered 74–84 %; the compound model's
  *   promise holds (BENCHMARKS.md).
  *
- * The pmf is tabulated once per distribution in a reusable buffer, so the search and every
+ * The pmf is tabulated once per distribution in a reusable PmfTable, so the search and every
  * performance figure cost one pass over it and no allocation.
  */
-import { logGamma, type DemandDistribution } from './distributions';
+import { PmfTable, type DemandDistribution } from './distributions';
 
 export type FillRateModel = 'Compound' | 'Classic';
 
@@ -33,107 +33,6 @@ export interface BaseStockResult {
   expectedBackorders: number;
   /** E[(S − X)+] = S − μ + EBO(S). */
   expectedOnHand: number;
-}
-
-/**
- * The pmf of one distribution, tabulated on demand: pmf[k − start] = P(X = k) for
- * start ≤ k < start + length. `start` lies 12 standard deviations below the mean (the lower tail
- * is lighter than normal there, < 1e-25), so large means neither underflow nor cost O(μ).
- */
-export class PmfTable {
-  pmf = new Float64Array(256);
-  /** E[min(B, m)] of the logarithmic batch size, m = 0 … (compound model only). */
-  minBatch = new Float64Array(256);
-  start = 0;
-  length = 0;
-  private dist: DemandDistribution = { kind: 'Poisson', mean: 0, variance: 0 };
-  private r = 0;
-  private q = 0;
-  private next = 0;
-
-  reset(dist: DemandDistribution): void {
-    this.dist = dist;
-    this.length = 0;
-    this.batchUpTo = -1;
-    const { mean, variance } = dist;
-    if (!(mean > 0)) {
-      this.start = 0;
-      this.next = 1;
-      return;
-    }
-    const start = Math.floor(mean - 12 * Math.sqrt(variance));
-    this.start = start > 0 ? start : 0;
-    if (dist.kind === 'Poisson') {
-      this.next = Math.exp(-mean + this.start * Math.log(mean) - logGamma(this.start + 1));
-    } else {
-      // NB: P(X = k) = Γ(k + r) / (Γ(r) k!) · q^r (1 − q)^k with r = μ² / (σ² − μ), q = μ / σ².
-      this.q = mean / variance;
-      this.r = (mean * mean) / (variance - mean);
-      const s = this.start;
-      this.next =
-        s === 0
-          ? Math.exp(this.r * Math.log(this.q))
-          : Math.exp(logGamma(s + this.r) - logGamma(this.r) - logGamma(s + 1) + this.r * Math.log(this.q) + s * Math.log1p(-this.q));
-    }
-  }
-
-  /** P(X = k), tabulating up to k as needed. */
-  at(k: number): number {
-    const i = k - this.start;
-    if (i < 0) return 0;
-    while (this.length <= i) this.push();
-    return this.pmf[i];
-  }
-
-  /** Tabulates P(X = k) for every k ≤ last, so that pmf[k − start] can be read directly. */
-  ensure(last: number): void {
-    while (this.start + this.length <= last) this.push();
-  }
-
-  private push(): void {
-    if (this.length === this.pmf.length) {
-      const grown = new Float64Array(this.pmf.length * 2);
-      grown.set(this.pmf);
-      this.pmf = grown;
-    }
-    const k = this.start + this.length;
-    this.pmf[this.length++] = this.next;
-    const { dist } = this;
-    if (!(dist.mean > 0)) this.next = 0;
-    else if (dist.kind === 'Poisson') this.next *= dist.mean / (k + 1);
-    else this.next *= ((k + this.r) / (k + 1)) * (1 - this.q);
-  }
-
-  /** E[B] of the NB's logarithmic batch sizes, valid after tabulateMinBatch. */
-  meanBatch = 1;
-  private batchUpTo = -1;
-  private batchProbability = 0; // P(B = batchUpTo + 1)
-  private batchBelow = 0; // P(B ≤ batchUpTo)
-
-  /** Extends minBatch[0 … m] = E[min(B, m)] for the NB's logarithmic batch sizes (incrementally). */
-  tabulateMinBatch(m: number): void {
-    if (this.minBatch.length <= m) {
-      const grown = new Float64Array(Math.max(m + 1, this.minBatch.length * 2));
-      grown.set(this.minBatch);
-      this.minBatch = grown;
-    }
-    const theta = 1 - this.q;
-    if (this.batchUpTo < 0) {
-      const norm = -Math.log(this.q);
-      this.meanBatch = theta / (this.q * norm);
-      this.batchProbability = theta / norm;
-      this.batchBelow = 0;
-      this.minBatch[0] = 0;
-      this.batchUpTo = 0;
-    }
-    for (let j = this.batchUpTo + 1; j <= m; j++) {
-      const tail = 1 - this.batchBelow; // P(B ≥ j)
-      this.minBatch[j] = this.minBatch[j - 1] + (tail > 0 ? tail : 0);
-      this.batchBelow += this.batchProbability;
-      this.batchProbability *= (theta * j) / (j + 1);
-    }
-    if (m > this.batchUpTo) this.batchUpTo = m;
-  }
 }
 
 /** Far beyond any sensible stock for the distribution: a guard, never reached for targets < 1. */

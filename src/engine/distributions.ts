@@ -1,8 +1,8 @@
 /**
- * Lead-time demand distributions (Poisson and negative binomial) and their inventory functions:
- * CDF F(k), loss E[(X − S)+] (expected backorders) and the base-stock search.
+ * Lead-time demand distributions (Poisson and negative binomial), their pmf tabulated on demand,
+ * the CDF F(k) and the loss function E[(X − S)+] (expected backorders).
  *
- * The pmf is walked upwards with the recurrence p(k+1) = p(k)·ratio(k), starting at a point far
+ * The pmf is built upwards with the recurrence p(k+1) = p(k)·ratio(k), starting at a point far
  * below the mean where the lower tail is negligible (< 1e-25), so means in the millions neither
  * underflow e^{-μ} nor cost more than O(σ) steps.
  */
@@ -36,71 +36,130 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
-/**
- * Walks the pmf of a distribution upwards from `start`: calls visit(k, pmf(k)) for k = start, start+1, …
- * until visit returns false. Mass below `start` is negligible by construction of `walkStart`.
- */
-export function walkPmf(dist: DemandDistribution, visit: (k: number, pmf: number) => boolean): void {
-  const { mean } = dist;
-  if (!(mean > 0)) {
-    // Degenerate at zero.
-    for (let k = 0; visit(k, k === 0 ? 1 : 0); k++);
-    return;
-  }
-  if (dist.kind === 'Poisson') {
-    const start = walkStart(mean, mean);
-    let p = Math.exp(-mean + start * Math.log(mean) - logGamma(start + 1));
-    for (let k = start; visit(k, p); k++) p *= mean / (k + 1);
-    return;
-  }
-  // NB with P(X = k) = Γ(k + r) / (Γ(r) k!) · q^r (1 − q)^k, r = μ² / (σ² − μ), q = μ / σ².
-  const q = mean / dist.variance;
-  const r = (mean * mean) / (dist.variance - mean);
-  const start = walkStart(mean, dist.variance);
-  const logOneMinusQ = Math.log1p(-q);
-  let p =
-    start === 0
-      ? Math.exp(r * Math.log(q))
-      : Math.exp(logGamma(start + r) - logGamma(r) - logGamma(start + 1) + r * Math.log(q) + start * logOneMinusQ);
-  const oneMinusQ = 1 - q;
-  for (let k = start; visit(k, p); k++) p *= ((k + r) / (k + 1)) * oneMinusQ;
-}
 
-/** First k worth visiting: 12 standard deviations below the mean (lower tails of Poisson/NB are lighter than normal). */
-function walkStart(mean: number, variance: number): number {
-  const start = Math.floor(mean - 12 * Math.sqrt(variance));
-  return start > 0 ? start : 0;
+/**
+ * The pmf of one distribution, tabulated on demand: pmf[k − start] = P(X = k) for
+ * start ≤ k < start + length. `start` lies 12 standard deviations below the mean (the lower tail
+ * is lighter than normal there, < 1e-25), so large means neither underflow nor cost O(μ).
+ */
+export class PmfTable {
+  pmf = new Float64Array(256);
+  /** E[min(B, m)] of the logarithmic batch size, m = 0 … (compound model only). */
+  minBatch = new Float64Array(256);
+  start = 0;
+  length = 0;
+  private dist: DemandDistribution = { kind: 'Poisson', mean: 0, variance: 0 };
+  private r = 0;
+  private q = 0;
+  private next = 0;
+
+  reset(dist: DemandDistribution): void {
+    this.dist = dist;
+    this.length = 0;
+    this.batchUpTo = -1;
+    const { mean, variance } = dist;
+    if (!(mean > 0)) {
+      this.start = 0;
+      this.next = 1;
+      return;
+    }
+    const start = Math.floor(mean - 12 * Math.sqrt(variance));
+    this.start = start > 0 ? start : 0;
+    if (dist.kind === 'Poisson') {
+      this.next = Math.exp(-mean + this.start * Math.log(mean) - logGamma(this.start + 1));
+    } else {
+      // NB: P(X = k) = Γ(k + r) / (Γ(r) k!) · q^r (1 − q)^k with r = μ² / (σ² − μ), q = μ / σ².
+      this.q = mean / variance;
+      this.r = (mean * mean) / (variance - mean);
+      const s = this.start;
+      this.next =
+        s === 0
+          ? Math.exp(this.r * Math.log(this.q))
+          : Math.exp(logGamma(s + this.r) - logGamma(this.r) - logGamma(s + 1) + this.r * Math.log(this.q) + s * Math.log1p(-this.q));
+    }
+  }
+
+  /** P(X = k), tabulating up to k as needed. */
+  at(k: number): number {
+    const i = k - this.start;
+    if (i < 0) return 0;
+    while (this.length <= i) this.push();
+    return this.pmf[i];
+  }
+
+  /** Tabulates P(X = k) for every k ≤ last, so that pmf[k − start] can be read directly. */
+  ensure(last: number): void {
+    while (this.start + this.length <= last) this.push();
+  }
+
+  private push(): void {
+    if (this.length === this.pmf.length) {
+      const grown = new Float64Array(this.pmf.length * 2);
+      grown.set(this.pmf);
+      this.pmf = grown;
+    }
+    const k = this.start + this.length;
+    this.pmf[this.length++] = this.next;
+    const { dist } = this;
+    if (!(dist.mean > 0)) this.next = 0;
+    else if (dist.kind === 'Poisson') this.next *= dist.mean / (k + 1);
+    else this.next *= ((k + this.r) / (k + 1)) * (1 - this.q);
+  }
+
+  /** E[B] of the NB's logarithmic batch sizes, valid after tabulateMinBatch. */
+  meanBatch = 1;
+  private batchUpTo = -1;
+  private batchProbability = 0; // P(B = batchUpTo + 1)
+  private batchBelow = 0; // P(B ≤ batchUpTo)
+
+  /** Extends minBatch[0 … m] = E[min(B, m)] for the NB's logarithmic batch sizes (incrementally). */
+  tabulateMinBatch(m: number): void {
+    if (this.minBatch.length <= m) {
+      const grown = new Float64Array(Math.max(m + 1, this.minBatch.length * 2));
+      grown.set(this.minBatch);
+      this.minBatch = grown;
+    }
+    const theta = 1 - this.q;
+    if (this.batchUpTo < 0) {
+      const norm = -Math.log(this.q);
+      this.meanBatch = theta / (this.q * norm);
+      this.batchProbability = theta / norm;
+      this.batchBelow = 0;
+      this.minBatch[0] = 0;
+      this.batchUpTo = 0;
+    }
+    for (let j = this.batchUpTo + 1; j <= m; j++) {
+      const tail = 1 - this.batchBelow; // P(B ≥ j)
+      this.minBatch[j] = this.minBatch[j - 1] + (tail > 0 ? tail : 0);
+      this.batchBelow += this.batchProbability;
+      this.batchProbability *= (theta * j) / (j + 1);
+    }
+    if (m > this.batchUpTo) this.batchUpTo = m;
+  }
 }
 
 /** F(k) = P(X ≤ k); F(k) = 0 for k < 0. */
-export function cdf(dist: DemandDistribution, k: number): number {
-  if (k < 0) return 0;
+export function cdf(dist: DemandDistribution, k: number, table = new PmfTable()): number {
+  table.reset(dist);
+  if (k < table.start) return 0;
+  table.ensure(k);
   let sum = 0;
-  walkPmf(dist, (j, p) => {
-    if (j <= k) sum += p;
-    return j < k;
-  });
-  return Math.min(1, sum);
+  for (let j = table.start; j <= k; j++) sum += table.pmf[j - table.start];
+  return sum < 1 ? sum : 1;
 }
 
 /**
- * Expected backorders EBO(S) = E[(X − S)+] = μ − S + Σ_{j=0}^{S−1} F(j) for S ≥ 0 (the loss function).
- * Using the lower sum keeps it exact for integer S with a finite loop.
+ * Expected backorders EBO(S) = E[(X − S)+] = μ − S + Σ_{j=0}^{S−1} F(j) for S ≥ 0 (the loss
+ * function). The lower sum keeps it exact for integer S with a finite loop.
  */
-export function expectedBackorders(dist: DemandDistribution, stock: number): number {
-  return dist.mean - stock + sumOfCdfBelow(dist, stock);
-}
-
-/** Σ_{j=0}^{S−1} F(j) = E[(S − X)+], which is also the expected on-hand stock. */
-export function sumOfCdfBelow(dist: DemandDistribution, stock: number): number {
-  if (stock <= 0) return 0;
+export function expectedBackorders(dist: DemandDistribution, stock: number, table = new PmfTable()): number {
+  table.reset(dist);
+  table.ensure(stock);
   let cumulative = 0;
-  let sum = 0;
-  walkPmf(dist, (j, p) => {
-    if (j >= stock) return false;
-    cumulative += p;
-    sum += Math.min(1, cumulative);
-    return true;
-  });
-  return sum;
+  let sumOfCdf = 0;
+  for (let j = table.start; j < stock; j++) {
+    cumulative += table.pmf[j - table.start];
+    sumOfCdf += cumulative < 1 ? cumulative : 1;
+  }
+  return dist.mean - stock + sumOfCdf;
 }

@@ -86,14 +86,6 @@ export class PlanTable {
     return DISTRIBUTIONS[this.distribution[i]];
   }
 
-  /** Copies all of `source` into this table from row `offset` on. */
-  copyFrom(source: PlanTable, offset: number): void {
-    for (const field of PLAN_FIELDS) this.columns[field].set(source.columns[field], offset);
-    this.demandClass.set(source.demandClass, offset);
-    this.method.set(source.method, offset);
-    this.distribution.set(source.distribution, offset);
-  }
-
   row(i: number): PartLocationPlan {
     const plan = { demandClass: this.demandClassAt(i), method: this.methodAt(i), distribution: this.distributionAt(i) } as PartLocationPlan;
     for (const field of PLAN_FIELDS) plan[field] = this.columns[field][i];

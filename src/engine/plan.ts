@@ -3,8 +3,8 @@
  * base-stock level → economics, and the backtest of that stocking decision on held-out history.
  */
 import { demandProfile, type DemandClass, type DemandProfile } from './classify';
-import { baseStockForFillRate, PmfTable, type BaseStockResult, type FillRateModel } from './base-stock';
-import { fitDistribution, type DemandDistribution } from './distributions';
+import { baseStockForFillRate, type BaseStockResult, type FillRateModel } from './base-stock';
+import { fitDistribution, PmfTable, type DemandDistribution } from './distributions';
 import { chooseForecast, ForecastWorkspace, type ForecastAccuracy } from './forecast/selection';
 import type { ForecastMethod, ForecastParams } from './forecast/types';
 import { replayBaseStock, ReplayWorkspace } from './replay';
@@ -55,11 +55,6 @@ export interface LeadTimeDemand extends DemandDistribution {
 }
 
 export type { PartLocationPlan } from './plan-table';
-
-/** The lead-time demand distribution of a plan, as the distributions module takes it. */
-export function leadTimeDemandOf(plan: Pick<PartLocationPlan, 'distribution' | 'leadTimeDemandMean' | 'leadTimeDemandVariance'>): DemandDistribution {
-  return { kind: plan.distribution, mean: plan.leadTimeDemandMean, variance: plan.leadTimeDemandVariance };
-}
 
 /** Reusable scratch space; one per thread of work. */
 export class PlanWorkspace {

@@ -3,7 +3,8 @@
  * aggregates shown on the summary (totals, by location, by SLA tier, by demand class).
  */
 import type { Location, Part, PlanningInput, Settings } from '../model/types';
-import { baseStockPerformance, PmfTable } from './base-stock';
+import { baseStockPerformance } from './base-stock';
+import { PmfTable } from './distributions';
 import type { DemandClass } from './classify';
 import type { ForecastMethod } from './forecast/types';
 import { planInto, PlanWorkspace, type PlanSettings } from './plan';
@@ -129,7 +130,7 @@ const PROGRESS_EVERY = 500;
 /** Plans and summarises every part-location of the input. */
 export function planPortfolio(input: PlanningInput, options: PortfolioOptions = {}): PortfolioResult {
   const { rows, batch } = describePortfolio(input);
-  rows.plans.copyFrom(planBatch(batch, options), 0);
+  planBatch(batch, rows.plans, options);
   return finishPortfolio(rows, input);
 }
 
@@ -191,15 +192,14 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
   return { rows, batch };
 }
 
-/** Plans part-locations [from, to) of a batch into a table of to − from rows. */
-export function planBatch(batch: PlanBatch, options: PortfolioOptions = {}, from = 0, to = batch.count): PlanTable {
-  const table = new PlanTable(to - from);
+/** Plans every part-location of a batch into the same rows of `table`. */
+export function planBatch(batch: PlanBatch, table: PlanTable, options: PortfolioOptions = {}): void {
   const workspace = new PlanWorkspace();
-  const { periods } = batch;
-  for (let i = from; i < to; i++) {
-    if ((i - from) % PROGRESS_EVERY === 0) {
+  const { periods, count } = batch;
+  for (let i = 0; i < count; i++) {
+    if (i % PROGRESS_EVERY === 0) {
       if (options.shouldStop?.()) throw new PlanningCancelled();
-      options.onProgress?.(i - from, to - from);
+      options.onProgress?.(i, count);
     }
     const request = {
       demand: batch.series[i],
@@ -210,10 +210,9 @@ export function planBatch(batch: PlanBatch, options: PortfolioOptions = {}, from
       holdingCostRate: batch.holdingCostRate[i],
       penaltyPerMiss: batch.penaltyPerMiss[i],
     };
-    planInto(request, batch.settings, workspace, table, i - from);
+    planInto(request, batch.settings, workspace, table, i);
   }
-  options.onProgress?.(to - from, to - from);
-  return table;
+  options.onProgress?.(count, count);
 }
 
 /** After planning: what the current inventory achieves, and the summary. */

@@ -246,7 +246,7 @@ function byTierTable(result: AnalysisResult): ResultTable {
   };
 }
 
-export function issuesTable(issues: ValidationIssue[]): ResultTable {
+function issuesTable(issues: ValidationIssue[]): ResultTable {
   return {
     sheet: RESULT_SHEETS.issues,
     tableName: 'SppIssues',

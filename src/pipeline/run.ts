@@ -8,7 +8,7 @@ import { planPortfolio, type PortfolioOptions, type PortfolioResult } from '../e
 import { TABLES, type TableName } from '../model/contract';
 import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
 import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
-import { issuesTable, layoutResults, ALL_RESULT_SHEETS } from './layout';
+import { layoutResults } from './layout';
 import { buildResult, type AnalysisResult } from './results';
 import { validateInput } from './validate';
 
@@ -92,11 +92,6 @@ function layOut(portfolio: PortfolioResult, issues: ValidationIssue[], callbacks
   const bundle = layoutResults(result);
   callbacks.onProgress?.('layout', 1);
   return { ok: true, result, bundle, issues };
-}
-
-/** Only the issues sheet, for a run stopped by errors (used where the host shows problems in the workbook). */
-export function issuesOnlyBundle(issues: ValidationIssue[], currency = 'USD'): ResultBundle {
-  return { currency, resultSheets: ALL_RESULT_SHEETS, tables: [issuesTable(issues)] };
 }
 
 /** The whole pipeline on one workbook. Results are written only when the input has no errors. */
