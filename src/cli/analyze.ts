@@ -7,6 +7,7 @@ import { lastRunNow, loadScenario, storedScenario } from '../pipeline/scenario-s
 import type { ValidationIssue } from '../model/types';
 import { loadXlsxFile, saveXlsxFileAtomic } from '../workbook/xlsx-file';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
+import { ensureParentFolder } from './output-paths';
 import { ProgressBar } from './progress';
 import { issuesText, summaryText } from './summary-text';
 
@@ -45,6 +46,7 @@ export function defaultOutPath(input: string): string {
 
 /** Writes text so that the file holds the old or the complete new content, never a part. */
 async function writeFileAtomic(file: string, text: string): Promise<void> {
+  await ensureParentFolder(file);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(temporary, text);
@@ -95,6 +97,7 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   // The scenario first: its hidden sheet then keeps its place before the results on every re-run.
   await workbook.writeScenario(storedScenario(scenario, lastRunNow()));
   await workbook.writeResults(analysis.bundle);
+  await ensureParentFolder(outPath);
   await saveXlsxFileAtomic(workbook, outPath);
   progress.update('write', 1);
   lap('save');

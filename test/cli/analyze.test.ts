@@ -162,6 +162,15 @@ describe('spp sample → analyze', () => {
     expect(rows.map((r) => r.Stock)).toEqual(json.stock.map((r: { stock: number }) => r.stock));
   });
 
+  test('output folders that do not exist yet are created (npm run demo writes into demo/)', () => {
+    const dir = tempDir();
+    const input = join(dir, 'new', 'folder', 'sample.xlsx');
+    expect(spp('sample', input, '--parts', '5', '--locations', '2').status).toBe(0);
+    expect(spp('analyze', input, '--out', join(dir, 'out', 'r.xlsx'), '--json', join(dir, 'json', 'r.json')).status).toBe(0);
+    expect(existsSync(join(dir, 'out', 'r.xlsx'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'json', 'r.json'), 'utf8')).stock).toHaveLength(10);
+  });
+
   test('weekly periods work end to end', () => {
     const dir = tempDir();
     const input = join(dir, 'weekly.xlsx');
