@@ -8,7 +8,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyzeFile } from '../src/cli/analyze';
 import { writeSample } from '../src/cli/sample';
-import { carPartsBacktest } from './carparts-backtest';
+import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -1,4 +1,4 @@
-import { loadCarParts, loadCrostonReference } from '../../bench/carparts';
+import { loadCarParts, loadCrostonReference } from '../../bench/reference-data';
 import { crostonForecasts, sbaForecasts } from '../../src/engine/forecast/croston';
 import { movingAverageForecasts } from '../../src/engine/forecast/moving-average';
 import { chooseForecast, ForecastWorkspace, rollingOriginAccuracy } from '../../src/engine/forecast/selection';

@@ -6,7 +6,7 @@
  */
 import { planPartLocation, PlanWorkspace, DEFAULT_PLAN_SETTINGS, type PlanSettings } from '../src/engine/plan';
 import { CANDIDATES } from '../src/engine/forecast/selection';
-import { loadCarParts } from './carparts';
+import { loadCarParts } from './reference-data';
 
 export interface CarPartsRow {
   recipe: string;
