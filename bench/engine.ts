@@ -1,5 +1,6 @@
 /** Engine throughput: planPortfolio on N part-locations × P periods of synthetic demand (generation not timed). */
 import { planPortfolio } from '../src/engine/portfolio';
+import { defaultSettings } from '../src/pipeline/validateSettings';
 import type { PlanningInput } from '../src/model/types';
 import { createRng } from '../src/sample/random';
 import { sampleCompoundPoisson, samplePoisson } from '../src/sample/samplers';
@@ -47,20 +48,7 @@ export function syntheticInput(partLocations: number, periods: number, seed = 1)
     grid: { length: 'Month', first: 2020 * 12, count: periods, labels },
     demand,
     inventory: [],
-    settings: {
-      periodLength: 'Month',
-      forecastMethod: 'Auto',
-      alpha: 0.1,
-      beta: 0.1,
-      movingAverageWindow: 12,
-      holdingCostRate: 0.25,
-      standardFillRate: 0.85,
-      backtestPeriods: 12,
-      currency: 'USD',
-      distribution: 'Auto',
-      varianceEstimate: 'Max',
-      fillRateModel: 'Compound',
-    },
+    settings: defaultSettings(),
   };
 }
 

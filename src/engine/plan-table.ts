@@ -24,6 +24,7 @@ export const PLAN_FIELDS = [
   'forecastMae',
   'forecastBias',
   'forecastMse',
+  'forecastRmse',
   'variancePerPeriod',
   // Lead-time demand.
   'leadTimePeriods',

@@ -113,6 +113,7 @@ export function planInto(request: PartLocationRequest, settings: PlanSettings, w
   c.forecastMae[row] = accuracy ? accuracy.mae : NaN;
   c.forecastBias[row] = accuracy ? accuracy.bias : NaN;
   c.forecastMse[row] = accuracy ? accuracy.mse : NaN;
+  c.forecastRmse[row] = accuracy ? Math.sqrt(accuracy.mse) : NaN;
   c.variancePerPeriod[row] = core.variancePerPeriod;
   c.leadTimePeriods[row] = leadTimeDemand.leadTimePeriods;
   table.distribution[row] = DISTRIBUTION_CODE[leadTimeDemand.kind];

@@ -32,6 +32,8 @@ export interface PortfolioRows {
   onHand: Float64Array;
   /** Fill rate of the current on-hand stock taken as the base-stock level; NaN without inventory. */
   onHandFillRate: Float64Array;
+  /** Recommended stock minus units on hand: positive = units to add, negative = excess; NaN without inventory. */
+  stockMinusOnHand: Float64Array;
   plans: PlanTable;
 }
 
@@ -222,6 +224,7 @@ export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): Port
   const c = rows.plans.columns;
   for (let i = 0; i < rows.count; i++) {
     const onHand = rows.onHand[i];
+    rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     rows.onHandFillRate[i] = Number.isNaN(onHand)
       ? NaN
       : c.ratePerPeriod[i] > 0
@@ -246,6 +249,7 @@ function emptyRows(count: number): PortfolioRows {
     penaltyPerMiss: new Float64Array(count),
     onHand: new Float64Array(count),
     onHandFillRate: new Float64Array(count),
+    stockMinusOnHand: new Float64Array(count),
     plans: new PlanTable(count),
   };
 }
@@ -352,7 +356,7 @@ export function summarizePortfolio(rows: PortfolioRows, input: PlanningInput): P
     methods[method] = (methods[method] ?? 0) + 1;
     const onHand = rows.onHand[i];
     if (!Number.isNaN(onHand)) {
-      const gap = plans.columns.stock[i] - onHand;
+      const gap = rows.stockMinusOnHand[i];
       inventory.partLocations++;
       inventory.onHandValue += onHand * rows.unitCost[i];
       if (gap < 0) inventory.excessValue += -gap * rows.unitCost[i];

@@ -156,7 +156,7 @@ function stockTable(result: AnalysisResult): ResultTable {
       s.distribution,
       s.onHand,
       s.onHandFillRate,
-      s.onHand === null ? null : s.stock - s.onHand,
+      s.stockMinusOnHand,
       s.backtestFillRate,
     ]),
   };

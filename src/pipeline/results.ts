@@ -54,6 +54,8 @@ export interface StockRowJson {
   onHand: number | null;
   /** Fill rate the current on-hand stock gives, under the same model; null without inventory. */
   onHandFillRate: number | null;
+  /** Recommended stock minus on hand (positive: units to add; negative: excess); null without inventory. */
+  stockMinusOnHand: number | null;
   /** Fill rate achieved when the held-out periods were replayed; null without a backtest or without held-out demand. */
   backtestFillRate: number | null;
 }
@@ -106,7 +108,7 @@ export function buildResult(portfolio: PortfolioResult, issues: ValidationIssue[
       ratePerPeriod: plan.ratePerPeriod,
       backtest:
         plan.forecastOrigins > 0
-          ? { origins: plan.forecastOrigins, mae: finiteOrNull(plan.forecastMae), bias: finiteOrNull(plan.forecastBias), rmse: finiteOrNull(Math.sqrt(plan.forecastMse)) }
+          ? { origins: plan.forecastOrigins, mae: finiteOrNull(plan.forecastMae), bias: finiteOrNull(plan.forecastBias), rmse: finiteOrNull(plan.forecastRmse) }
           : null,
     });
     const hasBacktest = plan.backtestPeriods > 0;
@@ -134,6 +136,7 @@ export function buildResult(portfolio: PortfolioResult, issues: ValidationIssue[
       distribution: plan.ratePerPeriod > 0 ? plan.distribution : 'None',
       onHand: Number.isNaN(onHand) ? null : onHand,
       onHandFillRate: finiteOrNull(rows.onHandFillRate[i]),
+      stockMinusOnHand: finiteOrNull(rows.stockMinusOnHand[i]),
       backtestFillRate: hasBacktest ? finiteOrNull(plan.backtestAchievedFillRate) : null,
     });
     if (hasBacktest) {
