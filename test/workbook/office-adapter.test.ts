@@ -10,7 +10,7 @@ import { CHART_TYPES } from '../../src/workbook/office-charts';
 import type { CellValue, ResultBundle, ResultTable, StoredScenario } from '../../src/workbook/port';
 import { FakeRange } from './office-fake-context';
 import { snapshotOf, type FakeExcelHost } from './office-fake-host';
-import { boxAddress, type FakeSheet } from './office-fake-model';
+import { boxAddress, FakeSheet } from './office-fake-model';
 import { officeHarness, officeWorkbookWith } from './office-harness';
 import { describePortContract, inputFixture, type WorkbookFixture } from './port-contract';
 
@@ -199,6 +199,20 @@ describe('writing results', () => {
     expect(sheet.autofitted.map(boxAddress)).toEqual(['A3:D5']);
     expect(sheet.columnWidths.get(0)).toBeCloseTo((20 * 7 + 5) * 0.75, 0);
     expect(sheet.columnWidths.has(1)).toBe(false);
+  });
+
+  test('description lines in italics push the table down; header notes only with ExcelApi 1.18', async () => {
+    const described = (): ResultTable => stockTable({ description: ['Line one.', 'Line two.'], columns: stockTable().columns.map((column, i) => (i === 1 ? { ...column, note: 'Units.' } : column)) });
+    const { port, host } = officeWorkbookWith(inputFixture(), (fake) => (fake.apiVersion = '1.18'));
+    await port.writeResults(bundle([described()]));
+    const sheet = sheetOf(host, 'Stocking');
+    expect(sheet.fonts.get(FakeSheet.key(1, 0))).toEqual({ italic: true });
+    expect(sheet.frozenRows).toBe(5);
+    expect(sheet.autofitted.map(boxAddress)).toEqual(['A5:D7']);
+    expect([...sheet.notes.entries()]).toEqual([['B5', 'Units.']]);
+    const older = officeWorkbookWith(inputFixture());
+    await older.port.writeResults(bundle([described()]));
+    expect(sheetOf(older.host, 'Stocking').notes.size).toBe(0);
   });
 
   test('writes 12,000 rows in chunks with calculation suspended, and reads them back', async () => {
