@@ -9,7 +9,7 @@ import { TABLES, type TableName } from '../model/contract';
 import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
 import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
 import { layoutResults } from './layout';
-import { buildResult, type AnalysisResult } from './results';
+import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
 
 export type InputTables = Partial<Record<TableName, SheetTable | null>>;
@@ -70,7 +70,7 @@ function definedOnly<T extends object>(values: T): Partial<T> {
 export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
   const validated = validateForRun(tables, scenario, callbacks);
   if (!validated.ok) return validated;
-  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.issues, callbacks);
+  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks);
 }
 
 function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] } {
@@ -86,10 +86,11 @@ function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const result = buildResult(portfolio, issues);
-  const bundle = layoutResults(result);
+  const context = resultContext(portfolio, input, issues);
+  const result = buildResult(context);
+  const bundle = layoutResults(context);
   callbacks.onProgress?.('layout', 1);
   return { ok: true, result, bundle, issues };
 }
