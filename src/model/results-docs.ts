@@ -1,12 +1,10 @@
 /**
  * The "Result sheets" section of docs/workbook.md, generated from the results contract so the docs
- * cannot drift from what is written (`npm run docs` rewrites it; a test fails when they disagree).
+ * cannot drift from what is written (see docs-sections.ts).
  */
 import { flatColumns, inJson, jsonPath, onSheet, type ResultTableSpec } from './result-spec';
 import { allSummaryMetrics, ALL_RESULT_SHEETS, RESULT_TABLES, SUMMARY_SHEET, type ResultContext } from './results-contract';
 
-export const RESULTS_DOCS_BEGIN = '<!-- BEGIN generated: result sheets (npm run docs; edit src/model/results-contract.ts, not this section) -->';
-export const RESULTS_DOCS_END = '<!-- END generated: result sheets -->';
 
 const FORMAT_WORDS: Record<string, string> = { text: 'text', integer: 'whole number', decimal: 'number', percent: 'percentage', currency: 'amount', date: 'date' };
 
@@ -30,11 +28,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The whole generated section, markers included. */
+/** The generated "Result sheets" section (without its markers). */
 export function resultsDocsSection(): string {
   const lines = [
-    RESULTS_DOCS_BEGIN,
-    '',
     '## Result sheets',
     '',
     'Each run writes its results to these sheets, which it owns. Each starts with a title and two or three lines on what it shows; each header carries a note with its meaning (as in the tables below).',
@@ -50,15 +46,6 @@ export function resultsDocsSection(): string {
     ...allSummaryMetrics().map((m) => `| ${cell(m.label)} | ${m.json ? `\`${m.json}\`` : ''} | ${FORMAT_WORDS[m.format]} |`),
     '',
     ...RESULT_TABLES.flatMap((spec) => tableSection(spec as ResultTableSpec<ResultContext, unknown>)),
-    RESULTS_DOCS_END,
   ];
-  return lines.join('\n');
-}
-
-/** docs/workbook.md with its generated section replaced; throws when the markers are missing. */
-export function withResultsDocs(markdown: string): string {
-  const begin = markdown.indexOf(RESULTS_DOCS_BEGIN);
-  const end = markdown.indexOf(RESULTS_DOCS_END);
-  if (begin < 0 || end < begin) throw new Error('docs/workbook.md lacks the generated result-sheets markers');
-  return markdown.slice(0, begin) + resultsDocsSection() + markdown.slice(end + RESULTS_DOCS_END.length);
+  return lines.join('\n').trimEnd();
 }

@@ -11,6 +11,7 @@ import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
 import { layoutResults } from './layout';
 import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
+import { validateScenario } from './validate-scenario';
 
 export type InputTables = Partial<Record<TableName, SheetTable | null>>;
 
@@ -55,7 +56,8 @@ export async function readInputTables(port: WorkbookPort, scenario: Scenario = {
   return tables;
 }
 
-export function applyScenario(input: PlanningInput, scenario: Scenario): PlanningInput {
+/** The input with the scenario's overrides; the overrides must have been validated (validateRun). */
+export function applyScenario(input: PlanningInput, scenario: Pick<Scenario, 'settings' | 'tierTargets'>): PlanningInput {
   const settings = { ...input.settings, ...definedOnly(scenario.settings ?? {}) };
   const targets = scenario.tierTargets ?? {};
   const slaTiers = input.slaTiers.map((t) => (targets[t.tier] !== undefined ? { ...t, targetFillRate: targets[t.tier] } : t));
@@ -66,6 +68,22 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Everything a run checks before planning, in one place for the run and the pane's Validate step:
+ * the workbook's tables, then the scenario's overrides by the same rules, errors first.
+ */
+export function validateRun(tables: InputTables, scenario: Scenario = {}): RunValidation {
+  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
+  const tierNames = validation.input ? new Set(validation.input.slaTiers.map((t) => t.tier)) : null;
+  const overrides = validateScenario(scenario, tierNames);
+  const all = [...validation.issues, ...overrides.issues];
+  const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
+  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  return { ok: true, input: applyScenario(validation.input, overrides), issues };
+}
+
 /** Validate, compute and lay out: pure, no host. */
 export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
   const validated = validateForRun(tables, scenario, callbacks);
@@ -73,13 +91,11 @@ export function analyzeTables(tables: InputTables, scenario: Scenario = {}, call
   return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks);
 }
 
-function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] } {
+function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): RunValidation {
   callbacks.onProgress?.('validate', 0);
-  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
-  const issues = validation.issues;
-  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  callbacks.onProgress?.('validate', 1);
-  return { ok: true, input: applyScenario(validation.input, scenario), issues };
+  const validated = validateRun(tables, scenario);
+  if (validated.ok) callbacks.onProgress?.('validate', 1);
+  return validated;
 }
 
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
