@@ -142,16 +142,17 @@ export function defaultAssessment(current: Partial<Record<KpiKey, number | null>
       if (!(floor > benchmark)) floor = benchmark === 0 ? derived.penaltyExposurePerYear : 2 * benchmark;
     }
     const value = current[d.key];
+    const known = typeof value === 'number' && Number.isFinite(value);
     return {
       key: d.key,
       kpi: d.kpi,
       pillar: d.pillar,
-      current: value === undefined || value === null || !Number.isFinite(value) ? null : value,
+      current: known ? value : null,
       benchmark,
       floor,
       weight: d.weight,
       higherIsBetter: d.higherIsBetter,
-      source: `${value === undefined || value === null ? 'Current: enter it (the data does not give it); computed as ' : 'Current: computed from the data, '}${d.formula}. ${d.basis}`,
+      source: `${known ? 'Current: computed from the data, ' : 'Current: enter it (the data does not give it); computed as '}${d.formula}. ${d.basis}`,
       unit: d.unit,
     };
   });

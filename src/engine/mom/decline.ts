@@ -7,6 +7,11 @@
  * (lumpy demand) is carried by the Pearson dispersion φ = Σ (y − λ)² / λ / (n − p), at least 1,
  * so that the variance of a sum of periods is φ times its mean (quasi-Poisson).
  *
+ * The estimate's own uncertainty matters as much over a remaining life of years: the predictive
+ * variance of the demand D over the remaining periods is φΛ (the demand's own noise) plus the
+ * delta-method variance of Λ̂, gᵀ Σ g with g = ∂Λ/∂(a, b) and Σ = φ I⁻¹ the quasi-likelihood
+ * covariance of (â, b̂) (I the Fisher information Σλ_t [1 t; t t²]).
+ *
  * Fallback, the constant-rate model (b = 0, λ = mean of the history, its own Poisson MLE), when:
  * the history has fewer than `minPeriods` periods or fewer than `minDemandPeriods` periods with
  * demand (too little to read a trend from), the fit does not converge, or the fitted trend is not
@@ -34,6 +39,10 @@ export interface DeclineFit {
   reason: string;
   /** The slope the Poisson fit found, also when it was not used (NaN when not fitted). */
   fittedSlope: number;
+  /** Length n of the history fitted. */
+  periods: number;
+  /** Σ = φ I⁻¹: variances of a and b and their covariance (b's are 0 for the constant model). */
+  covariance: { aa: number; ab: number; bb: number };
 }
 
 export function fitDecline(history: ArrayLike<number>, options: DeclineOptions = {}): DeclineFit {
@@ -48,14 +57,32 @@ export function fitDecline(history: ArrayLike<number>, options: DeclineOptions =
   if (!fit) return constantFit(history, 'the Poisson fit of a decline did not converge');
   if (!(fit.slope < 0)) return { ...constantFit(history, 'the history shows no decline'), fittedSlope: fit.slope };
   const lambda = (t: number) => Math.exp(fit.intercept + fit.slope * t);
+  const dispersion = pearsonDispersion(history, lambda, 2);
+  // Information in centred time s = t − c, inverted, then moved back to a at t = 0: a = a_c − b·c.
+  const c = (n - 1) / 2;
+  let i00 = 0;
+  let i01 = 0;
+  let i11 = 0;
+  for (let t = 0; t < n; t++) {
+    const m = lambda(t);
+    i00 += m;
+    i01 += (t - c) * m;
+    i11 += (t - c) * (t - c) * m;
+  }
+  const det = i00 * i11 - i01 * i01;
+  const vaa = (dispersion * i11) / det;
+  const vab = (-dispersion * i01) / det;
+  const vbb = (dispersion * i00) / det;
   return {
     model: 'exponential',
     intercept: fit.intercept,
     slope: fit.slope,
     rateAfterHistory: lambda(n),
-    dispersion: pearsonDispersion(history, lambda, 2),
+    dispersion,
     reason: '',
     fittedSlope: fit.slope,
+    periods: n,
+    covariance: { aa: vaa + c * c * vbb - 2 * c * vab, ab: vab - c * vbb, bb: vbb },
   };
 }
 
@@ -64,14 +91,18 @@ function constantFit(history: ArrayLike<number>, reason: string): DeclineFit {
   let total = 0;
   for (let t = 0; t < n; t++) total += history[t];
   const mean = n > 0 ? total / n : 0;
+  const dispersion = mean > 0 ? pearsonDispersion(history, () => mean, 1) : 1;
   return {
     model: 'constant',
     intercept: Math.log(mean),
     slope: 0,
     rateAfterHistory: mean,
-    dispersion: mean > 0 ? pearsonDispersion(history, () => mean, 1) : 1,
+    dispersion,
     reason,
     fittedSlope: NaN,
+    periods: n,
+    // Var(â) = φ / Σλ = φ / total for â = ln(mean).
+    covariance: { aa: total > 0 ? dispersion / total : 0, ab: 0, bb: 0 },
   };
 }
 
@@ -163,4 +194,26 @@ export function expectedDemandAfter(fit: DeclineFit, periods: number): number {
   const b = fit.slope;
   const whole = b === 0 ? m * start : (start * -Math.expm1(b * m)) / -Math.expm1(b);
   return whole + f * start * Math.exp(b * m);
+}
+
+/**
+ * Predictive variance of the demand over the T periods after the history: φΛ + gᵀ Σ g, with
+ * g = (∂Λ/∂a, ∂Λ/∂b) = (Λ, Σ_j w_j (n + j) λ(n + j)) over the same periods and weights w_j
+ * (1, and f for the partial last period) as expectedDemandAfter.
+ */
+export function demandVarianceAfter(fit: DeclineFit, periods: number): number {
+  if (!(periods > 0) || !(fit.rateAfterHistory > 0)) return 0;
+  const m = Math.floor(periods);
+  const f = periods - m;
+  let total = 0;
+  let gb = 0;
+  for (let j = 0; j <= m; j++) {
+    const w = j < m ? 1 : f;
+    if (w === 0) continue;
+    const l = w * fit.rateAfterHistory * Math.exp(fit.slope * j);
+    total += l;
+    gb += (fit.periods + j) * l;
+  }
+  const { aa, ab, bb } = fit.covariance;
+  return fit.dispersion * total + total * total * aa + 2 * total * gb * ab + gb * gb * bb;
 }

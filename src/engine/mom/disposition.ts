@@ -144,17 +144,23 @@ export function disposeExcess(excess: ExcessTable, input: DispositionInput, opti
     const origins = rows.filter((i) => physical[i] > 0).sort((a, b) => compareIds(input.locationId[a], input.locationId[b]));
     const destinations = rows.filter((i) => short[i] > 0).sort((a, b) => compareIds(input.locationId[a], input.locationId[b]));
     if (origins.length === 0 || destinations.length === 0) continue;
-    for (let distance = 1; distance <= MAX_DISTANCE; distance++) {
-      for (const o of origins) {
-        for (const d of destinations) {
-          if (physical[o] === 0) break;
-          if (short[d] === 0 || d === o) continue;
-          if (locationDistance(input.locationType[o], input.locationId[o], input.parent[o], input.locationType[d], input.locationId[d], input.parent[d]) !== distance) continue;
-          const units = Math.min(physical[o], short[d]);
-          line(o, 'redeploy', units, input.locationId[d], input.unitCost[o], true);
-          physical[o] -= units;
-          short[d] -= units;
-        }
+    // Pairs bucketed by distance, each bucket in (origin, destination) ID order.
+    const buckets: number[][] = Array.from({ length: MAX_DISTANCE + 1 }, () => []);
+    for (const o of origins) {
+      for (const d of destinations) {
+        if (d === o) continue;
+        buckets[locationDistance(input.locationType[o], input.locationId[o], input.parent[o], input.locationType[d], input.locationId[d], input.parent[d])].push(o, d);
+      }
+    }
+    for (const pairs of buckets) {
+      for (let k = 0; k < pairs.length; k += 2) {
+        const o = pairs[k];
+        const d = pairs[k + 1];
+        if (physical[o] === 0 || short[d] === 0) continue;
+        const units = Math.min(physical[o], short[d]);
+        line(o, 'redeploy', units, input.locationId[d], input.unitCost[o], true);
+        physical[o] -= units;
+        short[d] -= units;
       }
     }
   }
@@ -180,22 +186,31 @@ export function disposeExcess(excess: ExcessTable, input: DispositionInput, opti
     else line(i, 'scrap', left, null, 0, true);
   }
 
-  lines.sort((a, b) => a.row - b.row || DISPOSITIONS.indexOf(a.disposition) - DISPOSITIONS.indexOf(b.disposition));
+  // Lines of a row were created in waterfall order (cancel, redeploy, keep, then one external
+  // route), so a stable counting sort by row puts them in row and disposition order.
+  const start = new Int32Array(n + 1);
+  for (const l of lines) start[l.row + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const sorted = new Array<DispositionLine>(lines.length);
+  const next = start.slice(0, n);
+  for (const l of lines) sorted[next[l.row]++] = l;
   const cashFreed = new Float64Array(n);
   const holdingCostFreed = new Float64Array(n);
-  const words: string[][] = Array.from({ length: n }, () => []);
+  const summary = new Array<string>(n).fill('');
   const byDisposition = Object.fromEntries(DISPOSITIONS.map((d) => [d, { units: 0, bookValue: 0, cashFreed: 0, holdingCostFreed: 0 }])) as Record<Disposition, DispositionTotals>;
-  for (const l of lines) {
+  for (let k = 0; k < sorted.length; k++) {
+    const l = sorted[k];
     cashFreed[l.row] += l.cashFreed;
     holdingCostFreed[l.row] += l.holdingCostFreed;
-    words[l.row].push(`${l.disposition} ${formatNumber(l.units, Number.isInteger(l.units) ? 0 : 2)}${l.toLocationId ? ` to ${l.toLocationId}` : ''}`);
+    const words = `${l.disposition} ${Number.isInteger(l.units) ? String(l.units) : formatNumber(l.units, 2)}${l.toLocationId ? ` to ${l.toLocationId}` : ''}`;
+    summary[l.row] = summary[l.row] ? `${summary[l.row]}; ${words}` : words;
     const t = byDisposition[l.disposition];
     t.units += l.units;
     t.bookValue += l.bookValue;
     t.cashFreed += l.cashFreed;
     t.holdingCostFreed += l.holdingCostFreed;
   }
-  return { lines, cashFreed, holdingCostFreed, summary: words.map((w) => w.join('; ')), byDisposition };
+  return { lines: sorted, cashFreed, holdingCostFreed, summary, byDisposition };
 }
 
 /**

@@ -3,9 +3,10 @@
  * inventory position covers the demand until EndOfSupport with probability LastTimeBuyConfidence.
  *
  * Remaining-life demand D: the decline model of decline.ts summed over the periods until
- * EndOfSupport, mean Λ, variance φΛ. Need for new units N: every demand of a consumable; for a
+ * EndOfSupport, mean Λ, predictive variance V = φΛ + gᵀΣg (the demand's own noise plus the
+ * uncertainty of the fitted rate). Need for new units N: every demand of a consumable; for a
  * repairable only the condemned returns (ScrapRate s), the others are repaired — binomial
- * thinning of D, so E[N] = sΛ and Var N = s²φΛ + s(1 − s)Λ. N is taken as Poisson when its
+ * thinning of D, so E[N] = sΛ and Var N = s²V + s(1 − s)Λ. N is taken as Poisson when its
  * variance does not exceed its mean, else negative binomial with that mean and variance (the
  * engine's lead-time-demand family, methods §4). With P the inventory position (whole units):
  *     quantity Q = max(0, q_c − P), q_c the smallest k with P(N ≤ k) ≥ c;
@@ -17,7 +18,7 @@ import { daysFromCivil, daysOfIsoDate } from '../../model/periods';
 import type { PeriodGrid } from '../../model/types';
 import { fitDistribution, PmfTable } from '../distributions';
 import { daysPerPeriod } from '../policy';
-import { expectedDemandAfter, fitDecline, type DeclineFit, type DeclineOptions } from './decline';
+import { demandVarianceAfter, expectedDemandAfter, fitDecline, type DeclineFit, type DeclineOptions } from './decline';
 import { formatMoney, formatNumber, formatPercent } from './format';
 
 export interface LastTimeBuyInput {
@@ -82,34 +83,23 @@ export function periodsUntil(endOfSupport: string, grid: PeriodGrid): number | n
 }
 
 export function lastTimeBuy(input: LastTimeBuyInput, options: LastTimeBuyOptions = {}): LastTimeBuyResult {
+  const empty = unanswered(input, options.confidence ?? 0.95, Math.max(0, Math.floor(input.position)));
+  if (input.periodsRemaining === null) return { ...empty, note: `${input.partId} is EndOfLife without an EndOfSupport date: no last-time buy computed.` };
+  if (!(input.periodsRemaining > 0)) return { ...empty, note: `${input.partId}: EndOfSupport is not after the end of the demand history, so no last-time buy is needed.` };
+  return lastTimeBuyWithFit(input, fitDecline(input.history, options), options);
+}
+
+/** The last-time buy for a given decline model (lastTimeBuy fits it to the history first). */
+export function lastTimeBuyWithFit(input: LastTimeBuyInput, decline: DeclineFit, options: LastTimeBuyOptions = {}): LastTimeBuyResult {
   const confidence = options.confidence ?? 0.95;
   const currency = options.currency ?? 'USD';
   const position = Math.max(0, Math.floor(input.position));
-  const empty: LastTimeBuyResult = {
-    partId: input.partId,
-    quantity: null,
-    confidence,
-    periodsRemaining: input.periodsRemaining,
-    decline: null,
-    expectedDemand: 0,
-    expectedNeed: 0,
-    position,
-    coverage: NaN,
-    expectedLeftover: NaN,
-    leftoverCost: NaN,
-    leftoverCostNetOfSalvage: NaN,
-    expectedShortage: NaN,
-    buyCost: 0,
-    note: '',
-  };
-  if (input.periodsRemaining === null) return { ...empty, note: `${input.partId} is EndOfLife without an EndOfSupport date: no last-time buy computed.` };
-  if (!(input.periodsRemaining > 0)) return { ...empty, note: `${input.partId}: EndOfSupport is not after the end of the demand history, so no last-time buy is needed.` };
-
-  const decline = fitDecline(input.history, options);
+  if (input.periodsRemaining === null || !(input.periodsRemaining > 0)) return lastTimeBuy(input, options);
+  const empty = unanswered(input, confidence, position);
   const demand = expectedDemandAfter(decline, input.periodsRemaining);
   const s = input.repairable ? input.scrapRate : 1;
   const mean = s * demand;
-  const variance = s * s * decline.dispersion * demand + s * (1 - s) * demand;
+  const variance = s * s * demandVarianceAfter(decline, input.periodsRemaining) + s * (1 - s) * demand;
   const dist = fitDistribution(mean, variance);
   const table = new PmfTable();
   table.reset(dist);
@@ -159,4 +149,24 @@ function describe(input: LastTimeBuyInput, r: LastTimeBuyResult, currency: strin
     `(target ${formatPercent(r.confidence, 0)}): ${formatNumber(r.expectedDemand, 1)} units of demand expected at ${model}, ${need}, ${formatNumber(r.position, 0)} in the inventory position. ` +
     `Expected leftover ${formatNumber(r.expectedLeftover, 1)} units (${formatMoney(r.leftoverCost, currency)}), expected shortage ${formatNumber(r.expectedShortage, 2)} units.`
   );
+}
+
+function unanswered(input: LastTimeBuyInput, confidence: number, position: number): LastTimeBuyResult {
+  return {
+    partId: input.partId,
+    quantity: null,
+    confidence,
+    periodsRemaining: input.periodsRemaining,
+    decline: null,
+    expectedDemand: 0,
+    expectedNeed: 0,
+    position,
+    coverage: NaN,
+    expectedLeftover: NaN,
+    leftoverCost: NaN,
+    leftoverCostNetOfSalvage: NaN,
+    expectedShortage: NaN,
+    buyCost: 0,
+    note: '',
+  };
 }
