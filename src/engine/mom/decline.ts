@@ -1,5 +1,5 @@
 /**
- * The demand decline model of the last-time buy (docs/methods.md §8.6): demand in period t
+ * The demand decline model of the last-time buy (docs/methods.md › MOM assessment › Last-time buy): demand in period t
  * (t = 0 … n − 1 of the history, continuing beyond it) is Poisson-like with mean
  *     λ(t) = exp(a + b·t),  b ≤ 0,
  * an exponential decline fitted by Poisson maximum likelihood (a log-linear Poisson regression,

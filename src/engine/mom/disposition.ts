@@ -1,5 +1,5 @@
 /**
- * Disposition of excess stock (docs/methods.md §8.5). Each excess unit of a part-location goes
+ * Disposition of excess stock (docs/methods.md › MOM assessment › Disposition of excess). Each excess unit of a part-location goes
  * down a fixed waterfall, internal uses before external ones:
  *
  * 0. cancel — excess units still on order are cancelled first (an order not yet delivered is

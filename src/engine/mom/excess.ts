@@ -1,5 +1,5 @@
 /**
- * Excess and obsolete stock per part-location (docs/methods.md §8.4): the inventory position
+ * Excess and obsolete stock per part-location (docs/methods.md › MOM assessment › Excess and obsolescence): the inventory position
  * against the recommended stock, months of cover, demand recency and the trend of TSB's demand
  * probability. Rows are many, so the results are typed columns like the plans (plan-table.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * Discounted cash flow of the business case: NPV, IRR and payback, with the conventions of
- * docs/methods.md §8.1.
+ * docs/methods.md › MOM assessment › Finance.
  *
  * Cash flows are by year, year 0 first: flows[0] happens now (the one-time cost) and flows[t],
  * t ≥ 1, at the end of year t — the timing Excel's NPV() assumes for every value it is given, so

@@ -1,4 +1,4 @@
-/** The MOM assessment's engine core: pure computations over plain typed inputs (docs/methods.md §8). */
+/** The MOM assessment's engine core: pure computations over plain typed inputs (docs/methods.md › MOM assessment and business case). */
 export * from './assessment-defaults';
 export * from './decline';
 export * from './disposition';

@@ -1,5 +1,5 @@
 /**
- * The scorecard KPIs the data can give (docs/methods.md §8.3), one function each over plain
+ * The scorecard KPIs the data can give (docs/methods.md › MOM assessment › KPIs from the data), one function each over plain
  * columns, so the integration fills them from the plan rows, the excess analysis and the
  * revenue figures. Every function returns null when its denominator is zero (nothing to measure):
  * the KPI is then left to the consultant.

@@ -1,5 +1,5 @@
 /**
- * Last-time buy for EndOfLife parts (docs/methods.md §8.6): the quantity to buy now so that the
+ * Last-time buy for EndOfLife parts (docs/methods.md › MOM assessment › Last-time buy): the quantity to buy now so that the
  * inventory position covers the demand until EndOfSupport with probability LastTimeBuyConfidence.
  *
  * Remaining-life demand D: the decline model of decline.ts summed over the periods until

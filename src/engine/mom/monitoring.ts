@@ -1,5 +1,5 @@
 /**
- * Monitoring from the ServiceEvents table (docs/methods.md §8.10): the fill rate achieved and the
+ * Monitoring from the ServiceEvents table (docs/methods.md › MOM assessment › Monitoring): the fill rate achieved and the
  * SLA compliance by tier and month, so the programme is watched with the workbook that planned it.
  *
  * An event is one demand on a service call. Achieved fill rate = events filled from stock /

@@ -1,5 +1,5 @@
 /**
- * The opportunity portfolio, business case and implementation plan (docs/methods.md §8.9).
+ * The opportunity portfolio, business case and implementation plan (docs/methods.md › MOM assessment › Opportunities and business case).
  *
  * Each opportunity is built from the numbers behind it (computed by the other MOM modules and the
  * network engine) into an annual benefit, a one-time benefit realised in year 1 (released stock,

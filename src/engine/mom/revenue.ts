@@ -1,5 +1,5 @@
 /**
- * Maximize — aftermarket revenue (docs/methods.md §8.8): parts revenue and margin, revenue at risk
+ * Maximize — aftermarket revenue (docs/methods.md › MOM assessment › Aftermarket revenue): parts revenue and margin, revenue at risk
  * from demand not filled at once, refurbishment savings with the new-part sales a refurbishment
  * programme could cannibalise, and the recycling recovery of condemned units.
  */

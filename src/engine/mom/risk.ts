@@ -1,5 +1,5 @@
 /**
- * Minimize — risk (docs/methods.md §8.7): expected SLA penalties by tier and the parts that drive
+ * Minimize — risk (docs/methods.md › MOM assessment › Risk): expected SLA penalties by tier and the parts that drive
  * them, part-locations where the penalties exceed the holding cost of the stock that would avoid
  * them, and long-lead-time parts without stock for a same-day tier.
  */

@@ -1,7 +1,7 @@
 /**
  * The MOM scorecard: each KPI scored 0–100 between its Floor (worst acceptable) and Benchmark
  * (best in class), pillar scores as weighted means, the overall MOM score as the mean of the
- * pillar scores, and the biggest gaps of each pillar as key observations (docs/methods.md §8.2).
+ * pillar scores, and the biggest gaps of each pillar as key observations (docs/methods.md › MOM assessment › Scorecard).
  *
  * Input rows are the Assessment table's rows in order; problems come back as values with the row
  * index and column, which the integration turns into cell messages. Rows with an error are not
