@@ -156,7 +156,7 @@ describe('last-time buy against exact negative binomial sums', () => {
 describe('last-time buy against seeded simulations', () => {
   test('given the model: simulated coverage, leftover and shortage match the formulas', () => {
     // History from λ(t) = 8·0.96^t with gamma-Poisson (negative binomial) periods of variance 2.5 × mean.
-    // With the fitted rate taken as known (covariance 0), 10,000 remaining lives are drawn from it:
+    // With the fitted rate taken as known (covariance 0), 5,000 remaining lives are drawn from it:
     // NB periods with the fitted φ, each unit condemned with probability 0.3 (repairable). Sums of NB
     // periods with a common φ and binomial thinning are NB again, so formulas and simulation agree up to noise.
     const rng = createRng(7);
@@ -167,7 +167,7 @@ describe('last-time buy against seeded simulations', () => {
     expect(fit.model).toBe('exponential');
     expect(fit.dispersion).toBeGreaterThan(1.3);
     const stock = r.position + r.quantity!;
-    const runs = 10_000;
+    const runs = 5000;
     let covered = 0;
     const leftover: number[] = [];
     const shortage: number[] = [];
