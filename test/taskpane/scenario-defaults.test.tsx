@@ -69,11 +69,11 @@ test('a tier target entered as 95 shows 95 and the run’s message, a valid one 
 
   // Platinum holds 0.97 in C2.
   expect(input('tier-target-Platinum').placeholder).toBe('0.97 (workbook)');
-  expect(screen.getByText("Blank uses the workbook's 0.97 (97.0%) (SLATiers!C2).")).toBeTruthy();
+  expect(screen.getByText('Workbook: 0.97 (97.0%) in SLATiers!C2.')).toBeTruthy();
 
   // HoldingCostRate is not in Settings: the blank field runs with the contract's default, and says so.
   expect(input('holding-cost-rate').placeholder).toBe('0.25 (default)');
-  expect(screen.getByText("Blank uses the default, 0.25 (25.0%): the workbook does not set it.")).toBeTruthy();
+  expect(screen.getByText('Default 0.25 (25.0%): not set in the workbook.')).toBeTruthy();
 
   // The forecast method's blank choice names the workbook's invalid entry, with the run's message.
   const method = issues.find((i) => i.sheet === 'Settings' && i.message.startsWith('ForecastMethod'))!;

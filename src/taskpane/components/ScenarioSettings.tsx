@@ -45,7 +45,7 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
       <Subtitle2 as="h3">Scenario</Subtitle2>
       <Field
         label="Forecast method"
-        hint={method?.hint}
+        hint={method?.hint ?? undefined}
         validationState={method?.problem ? 'warning' : undefined}
         validationMessage={method?.problem ?? undefined}
       >
@@ -66,7 +66,7 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
         label="Holding cost rate (per year, share of unit cost)"
         value={scenario.settings?.holdingCostRate}
         placeholder={holding?.placeholder ?? ''}
-        hint={holding?.hint}
+        hint={holding?.hint ?? undefined}
         warning={holding?.problem}
         rule={HOLDING_COST_RATE_RULE}
         testId="holding-cost-rate"
@@ -87,7 +87,7 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
                 label={tier}
                 value={scenario.tierTargets?.[tier]}
                 placeholder={shown.placeholder}
-                hint={shown.hint}
+                hint={shown.hint ?? undefined}
                 warning={shown.problem}
                 rule={TARGET_FILL_RATE_RULE}
                 testId={`tier-target-${tier}`}

@@ -110,8 +110,8 @@ export function tierTargets(table: SheetTable, overrides?: Readonly<Record<strin
 export interface FieldDefault {
   /** Short text inside the blank field: `0.95 (workbook)`, `0.25 (default)`, `95 (workbook, not valid)`. */
   placeholder: string;
-  /** One line under the field: what a blank field runs with and where it comes from. */
-  hint: string;
+  /** One line under the field: what a blank field runs with and where it comes from; null where `problem` says it. */
+  hint: string | null;
   /** The run's message about the workbook's value (with its cell), shown as a warning; null when there is none. */
   problem: string | null;
 }
@@ -127,16 +127,7 @@ export function plainNumber(value: number): string {
  */
 export function fieldDefault<T>(entry: WorkbookValue<T>, show: (value: T) => string, short: (value: T) => string = show): FieldDefault {
   const problem = entry.issue ? `${entry.issue.cell ? `${entry.cell}: ` : ''}${entry.issue.message}` : null;
-  if (entry.value === null) {
-    const written = entry.written ?? 'blank';
-    return {
-      placeholder: `${written} (workbook, not valid)`,
-      hint: entry.cell ? `The workbook's ${written} in ${entry.cell} is not a valid value; a run stops there until it is fixed.` : 'The workbook gives no valid value; a run stops until it does.',
-      problem,
-    };
-  }
-  if (entry.source === 'default') {
-    return { placeholder: `${short(entry.value)} (default)`, hint: `Blank uses the default, ${show(entry.value)}: the workbook does not set it.`, problem };
-  }
-  return { placeholder: `${short(entry.value)} (workbook)`, hint: `Blank uses the workbook's ${show(entry.value)} (${entry.cell}).`, problem };
+  if (entry.value === null) return { placeholder: `${entry.written ?? 'blank'} (workbook, not valid)`, hint: null, problem };
+  if (entry.source === 'default') return { placeholder: `${short(entry.value)} (default)`, hint: `Default ${show(entry.value)}: not set in the workbook.`, problem };
+  return { placeholder: `${short(entry.value)} (workbook)`, hint: `Workbook: ${show(entry.value)} in ${entry.cell}.`, problem };
 }
