@@ -1,5 +1,6 @@
 /** Task pane entry: find out where we run, pick the host session, then render into #root. */
 import { createRoot } from 'react-dom/client';
+import '../functions/register'; // the custom functions, associated in Excel's shared runtime (this page)
 import { App } from './App';
 import { loadSession } from './host/load-session';
 import { detectRuntime } from './officeRuntime';
