@@ -35,11 +35,26 @@ export function isOmitted(value: unknown): boolean {
   return cell !== undefined && isBlank(cell);
 }
 
+/** A number cell that plainly satisfies the rule: the common case, decided without building a message. */
+function plainlyValid(cell: CellValue, rule: NumberRule): cell is number {
+  if (typeof cell !== 'number' || !Number.isFinite(cell)) return false;
+  if (rule.min !== undefined && (rule.minExclusive ? cell <= rule.min : cell < rule.min)) return false;
+  if (rule.max !== undefined && (rule.maxExclusive ? cell >= rule.max : cell > rule.max)) return false;
+  return !rule.integer || Number.isInteger(cell);
+}
+
 /**
  * The number in a cell, or #VALUE! (not a number at all) / #NUM! (a number outside the bounds).
- * `subject` names the argument or the cell in the message.
+ * `subject` names the argument or the cell in the message (a function, so a history of hundreds of
+ * cells builds no message until one is needed). Anything but a plainly valid number goes through
+ * the pipeline's convertCell, which decides and words it.
  */
-function numberIn(subject: string, cell: CellValue, rule: NumberRule): number {
+function numberIn(subject: string | (() => string), cell: CellValue, rule: NumberRule): number {
+  if (plainlyValid(cell, rule)) return cell;
+  return convertedNumber(typeof subject === 'string' ? subject : subject(), cell, rule);
+}
+
+function convertedNumber(subject: string, cell: CellValue, rule: NumberRule): number {
   const typed = convertCell(cell, { key: subject, type: 'number' });
   if (!typed.ok) throw invalidValue(typed.message);
   const bounded: ValueRule = { key: subject, type: rule.integer ? 'integer' : 'number', ...rule };
@@ -78,6 +93,8 @@ export function choice<T extends string>(name: string, value: unknown, choices: 
   return converted.value as T;
 }
 
+const DEMAND: NumberRule = { min: 0 };
+
 /**
  * A demand history from a range: one row or one column of periods, oldest first. Empty cells are
  * periods without demand (0), as a missing period is in the Demand table; text that is not a
@@ -97,9 +114,9 @@ export function demandHistory(name: string, value: unknown): Float64Array {
     const raw = grid[row][column];
     if (isOmitted(raw)) continue; // an empty cell: a period without demand
     const cell = asCell(raw);
-    const subject = `${name} period ${t + 1} of ${n} (row ${row + 1}, column ${column + 1} of the range)`;
-    if (cell === undefined) throw invalidValue(`${subject} must be a number, found a range`);
-    history[t] = numberIn(subject, cell, { min: 0 });
+    const subject = () => `${name} period ${t + 1} of ${n} (row ${row + 1}, column ${column + 1} of the range)`;
+    if (cell === undefined) throw invalidValue(`${subject()} must be a number, found a range`);
+    history[t] = numberIn(subject, cell, DEMAND);
   }
   return history;
 }

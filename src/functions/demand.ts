@@ -13,6 +13,9 @@ import { choice, demandHistory, optionalNumber } from './arguments';
 import { DEFAULT_FORECAST_METHOD, FORECAST_METHOD_CHOICES, settingRule } from './choices';
 import { divisionByZero } from './errors';
 
+/** The bounds of the Alpha, Beta and MovingAverageWindow settings. */
+const RULES = { alpha: settingRule('Alpha'), beta: settingRule('Beta'), window: settingRule('MovingAverageWindow') };
+
 /** Reused for every call (calculation is single-threaded); startSeries() forgets the previous history. */
 const workspace = new ForecastWorkspace();
 
@@ -35,9 +38,9 @@ export function forecast(history_range: unknown[][], method?: unknown, alpha?: u
   const defaults = DEFAULT_PLAN_SETTINGS.forecast;
   const setting = choice('method', method, FORECAST_METHOD_CHOICES, DEFAULT_FORECAST_METHOD);
   const params = {
-    alpha: optionalNumber('alpha', alpha, defaults.alpha, settingRule('Alpha')),
-    beta: optionalNumber('beta', beta, defaults.beta, settingRule('Beta')),
-    movingAverageWindow: optionalNumber('window', window, defaults.movingAverageWindow, settingRule('MovingAverageWindow')),
+    alpha: optionalNumber('alpha', alpha, defaults.alpha, RULES.alpha),
+    beta: optionalNumber('beta', beta, defaults.beta, RULES.beta),
+    movingAverageWindow: optionalNumber('window', window, defaults.movingAverageWindow, RULES.window),
   };
   workspace.startSeries();
   const profile = demandProfile(y);

@@ -11,8 +11,9 @@ export const LIMITS = {
   stock: 1e6,
   /**
    * Variance / mean. On the 2,674 car-parts series the analysis' per-period variance is at most
-   * 137 × its rate (99 % below 21); at 1,000 × the compound search takes up to ~0.1 s, at 10,000 ×
-   * up to ~2 s per cell (measured on this project's 2-core machines).
+   * 137 × its rate (99 % below 21). Within these limits the slowest cell takes a fifth of a second
+   * (`npm run bench`, BENCHMARKS.md "Custom functions"); at 10,000 × the compound search took up to
+   * 2 s for one cell.
    */
   dispersion: 1e3,
 } as const;

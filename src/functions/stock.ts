@@ -16,6 +16,9 @@ import { columnRule, DEFAULT_FILL_RATE_MODEL, DEFAULT_PERIOD_LENGTH, FILL_RATE_M
 import { invalidNumber } from './errors';
 import { LIMITS } from './limits';
 
+/** A target fill rate as the SLATiers table accepts one (0 < x < 1). */
+const TARGET_FILL_RATE = columnRule('SLATiers', 'TargetFillRate');
+
 /** One scratch table for every call: calculation is single-threaded, and the table is reset per use. */
 const table = new PmfTable();
 
@@ -97,7 +100,7 @@ export function ebo(mean: unknown, stock: unknown, variance?: unknown): number {
  */
 export function baseStock(mean: unknown, target_fill_rate: unknown, variance?: unknown, model?: unknown): number {
   const dist = leadTimeDistribution(mean, variance);
-  const target = requiredNumber('target_fill_rate', target_fill_rate, columnRule('SLATiers', 'TargetFillRate'));
+  const target = requiredNumber('target_fill_rate', target_fill_rate, TARGET_FILL_RATE);
   const chosen = fillRateModel(model);
   // No lead-time demand read as no demand: not stocked, as the analysis does for a part without demand.
   if (!(dist.mean > 0)) return 0;
