@@ -3,7 +3,7 @@
  * below in chunks, then the Excel table, number formats, frozen header, column widths and charts.
  * The sheet and its table are built under temporary names; office-results.ts swaps them in.
  */
-import type { ResultTable } from './port';
+import { resultSheetLayout, type ResultTable } from './port';
 import { rangeA1, sheetQualified } from './office-addresses';
 import type { ExcelApiSupport } from './office-batch';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './office-cells';
@@ -11,9 +11,6 @@ import { addCharts } from './office-charts';
 import { writeRows, writeTextRow } from './office-write-rows';
 import { numberFormat } from './xlsx-formats';
 
-/** 0-based rows: title in row 1, header in row 3, as in the xlsx adapter. */
-const TITLE_ROW = 0;
-export const HEADER_ROW = 2;
 const TITLE_FONT_SIZE = 14;
 const TABLE_STYLE = 'TableStyleMedium2';
 
@@ -35,12 +32,18 @@ export function characterWidthToPoints(characters: number): number {
 /** Builds the sheet under `names` and returns its id. Syncs once for the header, once per body chunk and once to finish. */
 export async function stageResultSheet(context: Excel.RequestContext, table: ResultTable, names: StagingNames, currency: string, supports: ExcelApiSupport): Promise<string> {
   const width = table.columns.length;
+  // 0-based rows of the shared layout (port.ts), so both hosts put everything in the same cells.
+  const layout = resultSheetLayout(table);
+  const HEADER_ROW = layout.headerRow - 1;
   const sheet = context.workbook.worksheets.add(names.sheet);
   sheet.load('id');
-  const title = writeTextRow(sheet, TITLE_ROW, 0, [table.title]);
+  const title = writeTextRow(sheet, layout.titleRow - 1, 0, [table.title]);
   title.format.font.bold = true;
   title.format.font.size = TITLE_FONT_SIZE;
+  (table.description ?? []).forEach((line, i) => (writeTextRow(sheet, layout.descriptionRow - 1 + i, 0, [line]).format.font.italic = true));
   writeTextRow(sheet, HEADER_ROW, 0, table.columns.map((column) => column.header));
+  // Header notes are ExcelApi 1.18, as on the input templates; without it the table is made without.
+  if (supports('1.18')) table.columns.forEach((column, c) => column.note && sheet.notes.add(sheet.getRangeByIndexes(HEADER_ROW, c, 1, 1), column.note));
   await context.sync();
 
   await writeRows(context, sheet, {

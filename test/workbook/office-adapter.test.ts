@@ -7,10 +7,10 @@ import { generateSample } from '../../src/sample';
 import { inputTemplate } from '../../src/model/template';
 import { runPipeline } from '../../src/pipeline/run';
 import { CHART_TYPES } from '../../src/workbook/office-charts';
-import type { CellValue, ResultBundle, ResultTable, StoredScenario } from '../../src/workbook/port';
+import { resultSheetLayout, type CellValue, type ResultBundle, type ResultTable, type StoredScenario } from '../../src/workbook/port';
 import { FakeRange } from './office-fake-context';
 import { snapshotOf, type FakeExcelHost } from './office-fake-host';
-import { boxAddress, type FakeSheet } from './office-fake-model';
+import { boxAddress, FakeSheet } from './office-fake-model';
 import { officeHarness, officeWorkbookWith } from './office-harness';
 import { describePortContract, inputFixture, type WorkbookFixture } from './port-contract';
 
@@ -201,6 +201,20 @@ describe('writing results', () => {
     expect(sheet.columnWidths.has(1)).toBe(false);
   });
 
+  test('description lines in italics push the table down; header notes only with ExcelApi 1.18', async () => {
+    const described = (): ResultTable => stockTable({ description: ['Line one.', 'Line two.'], columns: stockTable().columns.map((column, i) => (i === 1 ? { ...column, note: 'Units.' } : column)) });
+    const { port, host } = officeWorkbookWith(inputFixture(), (fake) => (fake.apiVersion = '1.18'));
+    await port.writeResults(bundle([described()]));
+    const sheet = sheetOf(host, 'Stocking');
+    expect(sheet.fonts.get(FakeSheet.key(1, 0))).toEqual({ italic: true });
+    expect(sheet.frozenRows).toBe(5);
+    expect(sheet.autofitted.map(boxAddress)).toEqual(['A5:D7']);
+    expect([...sheet.notes.entries()]).toEqual([['B5', 'Units.']]);
+    const older = officeWorkbookWith(inputFixture());
+    await older.port.writeResults(bundle([described()]));
+    expect(sheetOf(older.host, 'Stocking').notes.size).toBe(0);
+  });
+
   test('writes 12,000 rows in chunks with calculation suspended, and reads them back', async () => {
     const { port, host } = officeWorkbookWith(inputFixture());
     const rows = Array.from({ length: 12_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
@@ -317,7 +331,7 @@ describe('charts', () => {
       const sheet = sheetOf(host, table.sheet);
       const body = (header: string) => {
         const column = table.columns.findIndex((candidate) => candidate.header === header);
-        return { sheetId: sheet.id, box: { row: 3, column, rows: table.rows.length, columns: 1 } };
+        return { sheetId: sheet.id, box: { row: resultSheetLayout(table).headerRow, column, rows: table.rows.length, columns: 1 } };
       };
       expect(sheet.charts).toHaveLength(table.charts!.length);
       table.charts!.forEach((spec, i) => {
@@ -325,7 +339,7 @@ describe('charts', () => {
         expect(chart).toMatchObject({ type: CHART_TYPES[spec.kind], title: spec.title, categoryAxisTitle: spec.xAxisTitle, valueAxisTitle: spec.yAxisTitle, legendVisible: spec.seriesColumns.length > 1 });
         expect(chart.series).toEqual(spec.seriesColumns.map((header) => ({ name: header, values: body(header), xValues: body(spec.categoryColumn) })));
         // To the right of the table, with a blank column between.
-        expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${3 + i * 20}`);
+        expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${resultSheetLayout(table).headerRow + i * 20}`);
       });
     }
     // The tier chart plots columns that are not next to each other.

@@ -498,10 +498,10 @@ function cellCount(matrix: unknown): number {
 }
 
 class FakeRangeFormat {
-  readonly font: { bold: boolean; size: number };
+  readonly font: { bold: boolean; italic: boolean; size: number };
 
   constructor(private readonly range: FakeRange) {
-    const setFont = (key: 'bold' | 'size', value: boolean | number): void =>
+    const setFont = (key: 'bold' | 'italic' | 'size', value: boolean | number): void =>
       range.context.enqueue('range.format.font', () => {
         const { sheet, box } = range.resolveBox();
         const key0 = FakeSheet.key(box.row, box.column);
@@ -512,6 +512,12 @@ class FakeRangeFormat {
         setFont('bold', value);
       },
       get bold(): boolean {
+        return NOT_LOADED as unknown as boolean;
+      },
+      set italic(value: boolean) {
+        setFont('italic', value);
+      },
+      get italic(): boolean {
         return NOT_LOADED as unknown as boolean;
       },
       set size(value: number) {

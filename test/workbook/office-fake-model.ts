@@ -78,7 +78,7 @@ export function dateSerial(date: Date): number {
 export class FakeSheet {
   readonly cells = new Map<number, FakeCell>();
   readonly formats = new Map<number, string>();
-  readonly fonts = new Map<number, { bold?: boolean; size?: number }>();
+  readonly fonts = new Map<number, { bold?: boolean; italic?: boolean; size?: number }>();
   readonly charts: FakeChart[] = [];
   readonly notes = new Map<string, string>();
   readonly validations: FakeValidation[] = [];
