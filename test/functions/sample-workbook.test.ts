@@ -11,7 +11,7 @@ import { periodsPerYear } from '../../src/engine/policy';
 import { tableSpec } from '../../src/model/contract';
 import type { PeriodLength } from '../../src/model/types';
 import { analyzeTables, type InputTables } from '../../src/pipeline/run';
-import type { AnalysisResult, DemandRowJson, StockRowJson } from '../../src/pipeline/results';
+import type { AnalysisResult } from '../../src/pipeline/results';
 import { generateSample, periodLabels } from '../../src/sample';
 import type { CellValue, InputTableToWrite, SheetTable } from '../../src/workbook/port';
 
@@ -45,8 +45,42 @@ function historyRows(tables: InputTableToWrite[], labels: string[]): Map<string,
   return rows;
 }
 
+/** The JSON fields of SPP Demand Profile and SPP Stock rows the functions reproduce (src/model/results-contract.ts). */
+interface DemandRow {
+  partId: string;
+  locationId: string;
+  periods: number;
+  adi: number | null;
+  cv2: number | null;
+  demandClass: string;
+  method: string;
+  ratePerPeriod: number;
+}
+
+interface StockRow {
+  partId: string;
+  locationId: string;
+  targetFillRate: number;
+  stock: number;
+  fillRate: number;
+  classicFillRate: number;
+  readyRate: number;
+  expectedBackorders: number;
+  expectedOnHand: number;
+  unitCost: number;
+  investment: number;
+  expectedAnnualMisses: number;
+  leadTimeDays: number;
+  leadTimeDemandMean: number;
+  leadTimeDemandVariance: number;
+  distribution: string;
+  onHand: number | null;
+  onHandFillRate: number | null;
+}
+
 interface Sample {
-  result: AnalysisResult;
+  demand: DemandRow[];
+  stock: StockRow[];
   history: Map<string, CellValue[]>;
   periodLength: PeriodLength;
 }
@@ -66,29 +100,30 @@ function analyseSample(periodLength: PeriodLength, parts: number, periods: numbe
   const tables = withoutDemand(generateSample({ parts, locations: 4, periods, seed: 11, periodLength }), labels[periods - 1]);
   const analysis = analyzeTables(asSheetTables(tables));
   if (!analysis.ok) throw new Error(`the sample did not validate: ${analysis.issues.map((i) => i.message).join('; ')}`);
-  return { result: analysis.result, history: historyRows(tables, labels), periodLength };
+  const result: AnalysisResult = analysis.result;
+  return { demand: result.demand as unknown as DemandRow[], stock: result.stock as unknown as StockRow[], history: historyRows(tables, labels), periodLength };
 }
 
 describe.each([
   ['monthly', 'Month' as PeriodLength, 30, 36],
   ['weekly', 'Week' as PeriodLength, 8, 104],
 ])('a %s sample workbook', (_label, periodLength, parts, periods) => {
-  const { result, history } = analyseSample(periodLength, parts, periods);
+  const { demand: demandTable, stock: stockTable, history } = analyseSample(periodLength, parts, periods);
   const key = (row: { partId: string; locationId: string }) => `${row.partId}|${row.locationId}`;
   const historyOf = (row: { partId: string; locationId: string }) => [history.get(key(row))!]; // one row of cells
-  const demandRows = new Map(result.demand.map((row) => [key(row), row]));
+  const demandRows = new Map(demandTable.map((row) => [key(row), row]));
 
   test('covers every kind of row: demand classes, methods, both distributions, no demand, inventory', () => {
-    expect(result.stock.length).toBeGreaterThanOrEqual(parts * 4);
-    expect(new Set(result.demand.map((r) => r.demandClass))).toEqual(new Set(['smooth', 'erratic', 'intermittent', 'lumpy', 'none']));
-    expect(new Set(result.demand.map((r) => r.method)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(result.stock.map((r) => r.distribution))).toEqual(new Set(['Poisson', 'NegativeBinomial', 'None']));
-    expect(result.stock.every((r) => r.onHand !== null)).toBe(true);
-    for (const row of result.demand) expect(history.get(key(row))).toHaveLength(row.periods);
+    expect(stockTable.length).toBeGreaterThanOrEqual(parts * 4);
+    expect(new Set(demandTable.map((r) => r.demandClass))).toEqual(new Set(['smooth', 'erratic', 'intermittent', 'lumpy', 'none']));
+    expect(new Set(demandTable.map((r) => r.method)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(stockTable.map((r) => r.distribution))).toEqual(new Set(['Poisson', 'NegativeBinomial', 'None']));
+    expect(stockTable.every((r) => r.onHand !== null)).toBe(true);
+    for (const row of demandTable) expect(history.get(key(row))).toHaveLength(row.periods);
   });
 
   test('SPP Demand Profile: DemandClass, ADI, CV2 and RatePerPeriod from the history', () => {
-    for (const row of result.demand) {
+    for (const row of demandTable) {
       const y = historyOf(row);
       expect([key(row), demandClass(y)]).toEqual([key(row), row.demandClass]);
       if (row.adi === null) expect(() => adi(y)).toThrow('ADI is undefined');
@@ -103,15 +138,15 @@ describe.each([
 
   test('SPP Stock: lead-time demand, stock, fill rates, ready rate, backorders and on-hand fill rate', () => {
     const perYear = periodsPerYear(periodLength);
-    for (const row of result.stock) {
-      const demand = demandRows.get(key(row)) as DemandRowJson;
+    for (const row of stockTable) {
+      const demand = demandRows.get(key(row))!;
       const rate = forecast(historyOf(row), demand.method);
       const mean = leadTimeDemand(rate, row.leadTimeDays, periodLength);
       const variance = row.leadTimeDemandVariance; // no function estimates the variance (docs/functions.md)
       const id = key(row);
       expect([id, mean]).toEqual([id, row.leadTimeDemandMean]);
       const stock = baseStock(mean, row.targetFillRate, variance);
-      const expected: Partial<StockRowJson> = {
+      const expected: Partial<StockRow> = {
         stock: row.stock,
         fillRate: row.fillRate,
         classicFillRate: row.classicFillRate,
