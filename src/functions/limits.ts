@@ -11,9 +11,9 @@ export const LIMITS = {
   stock: 1e6,
   /**
    * Variance / mean. On the 2,674 car-parts series the analysis' per-period variance is at most
-   * 137 × its rate (99 % below 21). Within these limits the slowest cell takes a fifth of a second
-   * (`npm run bench`, BENCHMARKS.md "Custom functions"); at 10,000 × the compound search took up to
-   * 2 s for one cell.
+   * 137 × its rate (99 % below 21). Within these limits the slowest cell took 0.16–0.43 s on a
+   * heavily shared machine, the engine's search at 10,000 × took 6.4 s (`npm run bench`,
+   * BENCHMARKS.md "Custom functions").
    */
   dispersion: 1e3,
 } as const;

@@ -42,7 +42,9 @@ function fillRateModel(argument: unknown): FillRateModel {
 
 /**
  * Performance of base stock S. Without lead-time demand (mean 0) nothing is demanded, so nothing
- * is short: the analysis reports a part without demand at 100 % whatever its stock.
+ * is short: the analysis reports a part without demand at 100 % whatever its stock. The ready
+ * rate and the backorders depend on the distribution alone, not on the fill-rate model, so their
+ * functions ask for the classic one, which skips the batch-size sums.
  */
 function performance(dist: DemandDistribution, stock: number, model: FillRateModel): BaseStockResult {
   if (!(dist.mean > 0)) return { stock, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: stock };
@@ -73,7 +75,7 @@ export function fillRate(mean: unknown, stock: unknown, variance?: unknown, mode
  */
 export function readyRate(mean: unknown, stock: unknown, variance?: unknown): number {
   const dist = leadTimeDistribution(mean, variance);
-  return performance(dist, stockLevel(stock), DEFAULT_FILL_RATE_MODEL).readyRate;
+  return performance(dist, stockLevel(stock), 'Classic').readyRate;
 }
 
 /**
@@ -86,7 +88,7 @@ export function readyRate(mean: unknown, stock: unknown, variance?: unknown): nu
  */
 export function ebo(mean: unknown, stock: unknown, variance?: unknown): number {
   const dist = leadTimeDistribution(mean, variance);
-  return performance(dist, stockLevel(stock), DEFAULT_FILL_RATE_MODEL).expectedBackorders;
+  return performance(dist, stockLevel(stock), 'Classic').expectedBackorders;
 }
 
 /**
