@@ -36,8 +36,6 @@ export const RESULT_SHEETS = {
   issues: 'SPP Issues',
 } as const;
 
-/** Every sheet the results own (replaced in place on every run). */
-export const ALL_RESULT_SHEETS: readonly string[] = Object.values(RESULT_SHEETS);
 
 /** The rows of the per-part-location tables, one PlanRow at a time (the plan is materialised once per row). */
 export function* planRows(context: ResultContext): Iterable<PlanRow> {
@@ -287,8 +285,8 @@ export const ISSUES_TABLE: ResultTableSpec<ResultContext, ValidationIssue> = {
   columns: ISSUE_COLUMNS,
 };
 
-/** The row tables in sheet order, after the summary. */
-export const RESULT_TABLES = [DEMAND_TABLE, STOCK_TABLE, BACKTEST_TABLE, BY_LOCATION_TABLE, BY_TIER_TABLE, ISSUES_TABLE] as const;
+/** The core row tables in sheet order, after the summary (result-tables.ts adds the other groups). */
+export const CORE_TABLES = [DEMAND_TABLE, STOCK_TABLE, BACKTEST_TABLE, BY_LOCATION_TABLE, BY_TIER_TABLE, ISSUES_TABLE] as const;
 
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 
