@@ -6,6 +6,7 @@
  */
 import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/portfolio';
 import type { PartLocationPlan } from '../engine/plan-table';
+import type { KeptRun } from './headline';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
@@ -16,6 +17,8 @@ export interface ResultContext {
   readonly input: PlanningInput;
   readonly issues: readonly ValidationIssue[];
   readonly engineVersion: string;
+  /** The scenario this run is kept under, and every scenario's last run with this one (scenario-book.ts). */
+  readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
 }
 
 /** One planned part-location as the per-part-location tables read it. */
