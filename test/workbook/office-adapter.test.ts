@@ -11,10 +11,11 @@ import type { CellValue, ResultBundle, ResultTable, StoredScenario } from '../..
 import { FakeRange } from './office-fake-context';
 import { snapshotOf, type FakeExcelHost } from './office-fake-host';
 import { boxAddress, FakeSheet } from './office-fake-model';
-import { officeHarness, officeWorkbookWith } from './office-harness';
+import { legacyOfficeHarness, officeHarness, officeWorkbookWith } from './office-harness';
 import { describePortContract, inputFixture, type WorkbookFixture } from './port-contract';
 
-describePortContract('OfficeWorkbook over a fake Excel', officeHarness);
+describePortContract('OfficeWorkbook over a fake current Excel (ExcelApi 1.18)', officeHarness);
+describePortContract('OfficeWorkbook over a fake Excel at the manifest floor (ExcelApi 1.7)', legacyOfficeHarness);
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const INPUT_SHEETS = ['Data', 'parts', 'Demand', 'Values'];
@@ -215,13 +216,15 @@ describe('writing results', () => {
     expect(sheetOf(older.host, 'Stocking').notes.size).toBe(0);
   });
 
-  test('writes 12,000 rows in chunks with calculation suspended, and reads them back', async () => {
+  test('writes 60,000 rows in chunks of 200,000 cells with calculation suspended, and reads them back', async () => {
     const { port, host } = officeWorkbookWith(inputFixture());
-    const rows = Array.from({ length: 12_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
     await port.writeResults(bundle([stockTable({ rows })]));
-    // Catalog (2) + header (1) + 3 chunks of 5,000 rows + table and formats (1) + swap (1).
-    expect(host.syncCount).toBeLessThanOrEqual(8);
+    // 4 columns × 2 matrices (formats, values) = 8 cells a row: 25,000 rows a chunk, so 3 chunks.
     expect(host.suspendedCalculation).toBe(3);
+    expect(host.largest.requestCells).toBe(200_000);
+    // Catalog (2) + protection (1) + header (1) + 3 chunks + table and formats (1) + swap (1).
+    expect(host.syncCount).toBe(9);
     expect((await port.readTable('StockingResults'))?.rows).toEqual(rows);
   });
 
