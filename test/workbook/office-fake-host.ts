@@ -48,6 +48,7 @@ export class FakeExcelHost {
   readonly log: OpInfo[] = [];
   private readonly failures: InjectedFailure[] = [];
   private waiting: (() => void)[] = [];
+  private readonly hangMatchers: ((step: OpInfo) => boolean)[] = [];
 
   readonly run: ExcelBatchRunner = (batch) => this.runWith({}, batch);
 
@@ -114,7 +115,17 @@ export class FakeExcelHost {
     this.failures.push({ match, remaining: options.times ?? 1, code: options.code ?? 'GeneralException' });
   }
 
+  /** Excel stops answering after the first step that matches: from the next sync on, until resume(). */
+  hangAfter(match: (step: OpInfo) => boolean): void {
+    this.hangMatchers.push(match);
+  }
+
   beforeStep(step: OpInfo): void {
+    const hang = this.hangMatchers.findIndex((candidate) => candidate(step));
+    if (hang >= 0) {
+      this.hangMatchers.splice(hang, 1);
+      this.hung = true;
+    }
     const failure = this.failures.find((candidate) => candidate.remaining > 0 && candidate.match(step));
     if (!failure) return;
     failure.remaining--;
