@@ -71,10 +71,10 @@ export class FakeContext {
     this.queue = [];
     const requestCells = ops.reduce((sum, op) => sum + op.requestCells, 0);
     const requestBytes = ops.reduce((sum, op) => sum + op.requestBytes, 0);
-    this.host.noteRequest(requestCells, requestBytes);
     if (requestCells > this.host.payloadCellLimit || requestBytes > this.host.payloadByteLimit) {
       throw this.host.payloadError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     }
+    this.host.noteRequest(requestCells, requestBytes);
     this.staged = [];
     try {
       for (const op of ops) {
@@ -85,10 +85,10 @@ export class FakeContext {
       }
       const responseCells = this.staged.reduce((sum, load) => sum + load.cells, 0);
       const responseBytes = this.staged.reduce((sum, load) => sum + load.bytes, 0);
-      this.host.noteResponse(responseCells, responseBytes);
       if (responseCells > this.host.payloadCellLimit || responseBytes > this.host.payloadByteLimit) {
         throw this.host.payloadError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
       }
+      this.host.noteResponse(responseCells, responseBytes);
       for (const load of this.staged) load.commit();
     } finally {
       this.staged = null;

@@ -24,7 +24,9 @@ function versionAtLeast(have: string, want: string): boolean {
 }
 
 export class FakeExcelHost {
-  readonly book = new FakeWorkbook();
+  /** A workbook of its own, or one shared by hosts that only read it (large fixtures are built once). */
+  constructor(readonly book = new FakeWorkbook()) {}
+
   /** The highest ExcelApi version the host supports (the manifest's minimum by default). */
   apiVersion = '1.7';
   /** Cells a batch may write, and cells it may load (every matrix counted), before Excel rejects it as too large. */
@@ -40,7 +42,7 @@ export class FakeExcelHost {
   syncCount = 0;
   suspendedCalculation = 0;
   suspendedScreenUpdating = 0;
-  /** The largest request and response seen, in cells and JSON bytes (bytes only while a byte limit is set). */
+  /** The largest request and response Excel accepted, in cells and JSON bytes (bytes only while a byte limit is set). */
   readonly largest = { requestCells: 0, requestBytes: 0, responseCells: 0, responseBytes: 0 };
   /** The options of every Excel.run through excelRun. */
   readonly runOptions: RunOptions[] = [];

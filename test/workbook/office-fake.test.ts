@@ -180,7 +180,12 @@ describe('payload limits and the host answering', () => {
     host.payloadErrorCode = 'GeneralException';
     range.values = [['abcdefgh', 'ijklmnop'], ['q', 'r']];
     await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
-    expect(host.largest.requestBytes).toBe(JSON.stringify([['abcdefgh', 'ijklmnop'], ['q', 'r']]).length);
+    // Only what Excel accepted counts as the largest request.
+    expect(host.largest.requestBytes).toBe(0);
+    host.payloadByteLimit = 100;
+    range.values = [['a', 'b'], ['c', 'd']];
+    await context.sync();
+    expect(host.largest.requestBytes).toBe(JSON.stringify([['a', 'b'], ['c', 'd']]).length);
   });
 
   test('in cell edit mode a batch fails unless it may wait (delayForCellEdit); it then goes on when the edit ends', async () => {
