@@ -9,8 +9,9 @@ import { TABLES, type TableName } from '../model/contract';
 import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
 import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
 import { layoutResults } from './layout';
-import { buildResult, type AnalysisResult } from './results';
+import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
+import { validateScenario } from './validate-scenario';
 
 export type InputTables = Partial<Record<TableName, SheetTable | null>>;
 
@@ -55,7 +56,8 @@ export async function readInputTables(port: WorkbookPort, scenario: Scenario = {
   return tables;
 }
 
-export function applyScenario(input: PlanningInput, scenario: Scenario): PlanningInput {
+/** The input with the scenario's overrides; the overrides must have been validated (validateRun). */
+export function applyScenario(input: PlanningInput, scenario: Pick<Scenario, 'settings' | 'tierTargets'>): PlanningInput {
   const settings = { ...input.settings, ...definedOnly(scenario.settings ?? {}) };
   const targets = scenario.tierTargets ?? {};
   const slaTiers = input.slaTiers.map((t) => (targets[t.tier] !== undefined ? { ...t, targetFillRate: targets[t.tier] } : t));
@@ -66,30 +68,45 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Everything a run checks before planning, in one place for the run and the pane's Validate step:
+ * the workbook's tables, then the scenario's overrides by the same rules, errors first.
+ */
+export function validateRun(tables: InputTables, scenario: Scenario = {}): RunValidation {
+  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
+  const tierNames = validation.input ? new Set(validation.input.slaTiers.map((t) => t.tier)) : null;
+  const overrides = validateScenario(scenario, tierNames);
+  const all = [...validation.issues, ...overrides.issues];
+  const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
+  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  return { ok: true, input: applyScenario(validation.input, overrides), issues };
+}
+
 /** Validate, compute and lay out: pure, no host. */
 export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
   const validated = validateForRun(tables, scenario, callbacks);
   if (!validated.ok) return validated;
-  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.issues, callbacks);
+  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks);
 }
 
-function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] } {
+function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): RunValidation {
   callbacks.onProgress?.('validate', 0);
-  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
-  const issues = validation.issues;
-  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  callbacks.onProgress?.('validate', 1);
-  return { ok: true, input: applyScenario(validation.input, scenario), issues };
+  const validated = validateRun(tables, scenario);
+  if (validated.ok) callbacks.onProgress?.('validate', 1);
+  return validated;
 }
 
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const result = buildResult(portfolio, issues);
-  const bundle = layoutResults(result);
+  const context = resultContext(portfolio, input, issues);
+  const result = buildResult(context);
+  const bundle = layoutResults(context);
   callbacks.onProgress?.('layout', 1);
   return { ok: true, result, bundle, issues };
 }

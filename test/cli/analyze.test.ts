@@ -84,9 +84,9 @@ describe('spp analyze on a hand-made workbook', () => {
     }
     const stockSheet = after.getWorksheet('SPP Stock')!;
     const stockRows = tableRows(stockSheet);
-    expect(stockRows.map((r) => [r.LocationID, r.Stock, r.Investment])).toEqual([
-      ['CDC', 11, 1100],
-      ['FSL', 4, 400],
+    expect(stockRows.map((r) => [r.Location, r['Recommended stock'], r.Investment, r.Action])).toEqual([
+      ['CDC', 11, 1100, 'Keep 11 (no inventory given)'],
+      ['FSL', 4, 400, 'Keep 4 (no inventory given)'],
     ]);
     expect(Object.keys((stockSheet as unknown as { tables: Record<string, unknown> }).tables)).toContain('SppStock');
     expect(after.worksheets.map((w) => w.name)).toEqual(
@@ -159,7 +159,7 @@ describe('spp sample → analyze', () => {
     const workbook = await readWorkbook(join(dir, 'sample-results.xlsx'));
     const rows = tableRows(workbook.getWorksheet('SPP Stock')!);
     expect(rows).toHaveLength(120);
-    expect(rows.map((r) => r.Stock)).toEqual(json.stock.map((r: { stock: number }) => r.stock));
+    expect(rows.map((r) => r['Recommended stock'])).toEqual(json.stock.map((r: { stock: number }) => r.stock));
   });
 
   test('output folders that do not exist yet are created (npm run demo writes into demo/)', () => {

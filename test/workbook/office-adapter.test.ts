@@ -7,7 +7,7 @@ import { generateSample } from '../../src/sample';
 import { inputTemplate } from '../../src/model/template';
 import { runPipeline } from '../../src/pipeline/run';
 import { CHART_TYPES } from '../../src/workbook/office-charts';
-import type { CellValue, ResultBundle, ResultTable, StoredScenario } from '../../src/workbook/port';
+import { resultSheetLayout, type CellValue, type ResultBundle, type ResultTable, type StoredScenario } from '../../src/workbook/port';
 import { FakeContext, FakeRange } from './office-fake-context';
 import { OfficeWorkbook } from '../../src/workbook/office-adapter';
 import { FakeExcelHost, snapshotOf } from './office-fake-host';
@@ -403,7 +403,7 @@ describe('charts', () => {
       const sheet = sheetOf(host, table.sheet);
       const body = (header: string) => {
         const column = table.columns.findIndex((candidate) => candidate.header === header);
-        return { sheetId: sheet.id, box: { row: 3, column, rows: table.rows.length, columns: 1 } };
+        return { sheetId: sheet.id, box: { row: resultSheetLayout(table).headerRow, column, rows: table.rows.length, columns: 1 } };
       };
       expect(sheet.charts).toHaveLength(table.charts!.length);
       table.charts!.forEach((spec, i) => {
@@ -411,7 +411,7 @@ describe('charts', () => {
         expect(chart).toMatchObject({ type: CHART_TYPES[spec.kind], title: spec.title, categoryAxisTitle: spec.xAxisTitle, valueAxisTitle: spec.yAxisTitle, legendVisible: spec.seriesColumns.length > 1 });
         expect(chart.series).toEqual(spec.seriesColumns.map((header) => ({ name: header, values: body(header), xValues: body(spec.categoryColumn) })));
         // To the right of the table, with a blank column between.
-        expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${3 + i * 20}`);
+        expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${resultSheetLayout(table).headerRow + i * 20}`);
       });
     }
     // The tier chart plots columns that are not next to each other.
