@@ -9,6 +9,9 @@ import { createExcelRunner, SYNC_TIMEOUT_CODE } from '../../src/workbook/office-
 import { longestIncreasing } from '../../src/workbook/office-results-in-place';
 import { newSheetPositions } from '../../src/workbook/office-results-plan';
 import { OfficeWorkbook } from '../../src/workbook/office-adapter';
+import { plottedRows } from '../../src/workbook/office-charts';
+import { generateSample } from '../../src/sample';
+import { runPipeline, type Scenario } from '../../src/pipeline/run';
 import { snapshotOf, type FakeExcelHost } from './office-fake-host';
 import { FakeSheet } from './office-fake-model';
 import { CURRENT_API, officeWorkbookWith } from './office-harness';
@@ -162,6 +165,39 @@ describe('re-runs keep the result sheets and tables', () => {
     expect(book.table('StockingResults')!.box).toEqual({ row: 2, column: 0, rows: 4, columns: 4 });
     expect(formulasOf(host)[1]).toBe("='Stocking'!B4");
   });
+});
+
+test('the pipeline\'s own results, run twice on a sample workbook: every sheet, table and chart kept, a formula into SppStock intact', async () => {
+  const { port, host } = officeWorkbookWith({ sheets: [{ name: 'Notes', rows: [['Planning workbook']] }] }, (fake) => void (fake.apiVersion = CURRENT_API));
+  await port.createInputTables(generateSample({ parts: 6, locations: 3, periods: 24, seed: 11 }));
+  const first = await runPipeline(port);
+  if (!first.ok) throw new Error('The sample should plan');
+  const mine = host.book.addSheet('Mine');
+  mine.setCell(0, 0, { kind: 'Double', value: 0, formula: '=SUM(SppStock[Recommended stock])' });
+  const before = identity(host);
+  // A different scenario, so the second run's numbers differ.
+  const scenario: Scenario = { settings: { standardFillRate: 0.8 } };
+  const second = await runPipeline(port, scenario);
+  if (!second.ok) throw new Error('The sample should plan');
+  expect(identity(host)).toEqual(before);
+  expect(mine.cell(0, 0)?.formula).toBe('=SUM(SppStock[Recommended stock])');
+  // The kept SppStock table holds the second run's stock, which differs from the first run's.
+  const stockOf = (bundleTables: ResultTable[]) => {
+    const table = bundleTables.find((candidate) => candidate.tableName === 'SppStock')!;
+    const column = table.columns.findIndex((candidate) => candidate.header === 'Recommended stock');
+    return table.rows.map((row) => row[column]);
+  };
+  expect(stockOf(second.bundle.tables)).not.toEqual(stockOf(first.bundle.tables));
+  const read = await port.readTable('SppStock');
+  expect(read?.rows.map((row) => row[read.headers.indexOf('Recommended stock')])).toEqual(stockOf(second.bundle.tables));
+  expect(staging(host)).toEqual([]);
+  for (const table of second.bundle.tables) {
+    const sheet = host.book.sheet(table.sheet)!;
+    expect(sheet.charts).toHaveLength(table.charts?.filter((chart) => plottedRows(chart, table.rows.length).count > 0).length ?? 0);
+    const excelTable = host.book.table(table.tableName)!;
+    expect(host.book.headerNames(excelTable)).toEqual(table.columns.map((column) => column.header));
+    expect(excelTable.box.rows).toBe(1 + Math.max(1, table.rows.length));
+  }
 });
 
 describe('all or nothing', () => {
