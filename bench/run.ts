@@ -10,6 +10,7 @@ import { analyzeFile } from '../src/cli/analyze';
 import { writeSample } from '../src/cli/sample';
 import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
+import { benchFunctions } from './functions';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -51,6 +52,14 @@ async function main(): Promise<void> {
   for (const r of carPartsBacktest()) {
     console.log(`| ${r.recipe} | ${r.leadTimeMonths} | ${percent(r.target)} | ${percent(r.promised)} | ${percent(r.achieved)} | ${r.stock.toLocaleString('en-US')} |`);
   }
+
+  const functions = benchFunctions();
+  console.log(`\n## Custom functions: time per cell (${functions.series.toLocaleString('en-US')} car-parts series, best of 5)`);
+  console.log('| Function | Per call | Engine call it wraps | Ratio |');
+  console.log('|---|---|---|---|');
+  for (const t of functions.timings) console.log(`| ${t.label} | ${t.functionMicros.toFixed(2)} µs | ${t.engineMicros.toFixed(2)} µs | ${(t.functionMicros / t.engineMicros).toFixed(1)} |`);
+  console.log('Slowest calls within the limits (src/functions/limits.ts), best of 3:');
+  for (const w of functions.worst) console.log(`  ${w.call}: ${w.milliseconds.toFixed(0)} ms`);
 }
 
 void main();

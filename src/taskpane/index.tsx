@@ -3,6 +3,7 @@
  * taskpane.html's webview check found a webview that cannot run the pane: its message stays.
  */
 import { createRoot } from 'react-dom/client';
+import '../functions/register'; // the custom functions, associated in Excel's shared runtime (this page)
 import { App } from './App';
 import { loadSession } from './host/load-session';
 import { detectRuntime } from './officeRuntime';
