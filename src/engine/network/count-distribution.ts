@@ -23,8 +23,11 @@ export interface TabulatedDistribution {
   readonly pmf: Float64Array;
 }
 
-/** Upper tail below which a full tabulation stops (relative to a total mass of 1). */
-const TAIL_MASS = 1e-18;
+/**
+ * Upper tail below which a full tabulation stops (relative to a total mass of 1): far enough that
+ * backorders of 1e-12 still have ten correct digits.
+ */
+const TAIL_MASS = 1e-30;
 /** Standard deviations below the mean where tabulation starts (the lower tail there is < 1e-25). */
 const LOWER_SIGMAS = 12;
 
@@ -97,7 +100,7 @@ export class CountTable implements TabulatedDistribution {
     while (this.start + this.length <= k) this.push(this.next);
   }
 
-  /** Tabulates up to the upper tail: afterwards P(X ≥ start + length) < 1e-18. */
+  /** Tabulates up to the upper tail: afterwards P(X ≥ start + length) < 1e-30. */
   tabulateTail(): void {
     if (!this.lazy) return;
     if (!(this.mean > 0)) {
