@@ -83,6 +83,11 @@ export class CountTable implements TabulatedDistribution {
     return this;
   }
 
+  /** Whether every non-negligible P(X = k) is tabulated already (otherwise the table grows on demand). */
+  get complete(): boolean {
+    return !this.lazy;
+  }
+
   /** P(X = k). */
   at(k: number): number {
     const i = k - this.start;

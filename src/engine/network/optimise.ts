@@ -17,16 +17,16 @@
  * Modes:
  * - target: the chosen plan is the first frontier point where every tier's demand-weighted fill
  *   within response reaches its target. With the 'fillRate' objective the tier weights are
- *   calibrated: they start at 1 / (the tier's allowed misses) and, for a few rounds, each tier that
- *   the chosen point over-serves has its weight multiplied by misses / allowed misses (≥ 0.05);
- *   the cheapest plan meeting every target over the rounds is kept, with its frontier and weights.
+ *   calibrated first (calibrateTierWeights, on a sample of at most 2,000 parts); the envelopes of
+ *   all parts are then built once with the winning weights, so the frontier is exact for the
+ *   weights reported and a budget-mode run with them and the plan's investment gives the same plan.
  * - budget: the chosen plan is the last frontier point whose investment fits the budget (the
  *   money left over is reported; a budget below the floor plan's investment is infeasible).
  */
 import { NetworkRows, summarizeNetwork, tierMet, writeCentralRow, writeFieldRow, type NetworkEvaluation } from './evaluate';
 import { EnvelopeStore, PartCurveBuilder, quantityLayout } from './part-curve';
 import { PlanningCancelled } from '../portfolio';
-import { DEFAULT_NETWORK_SETTINGS, type NetworkProblem, type NetworkSettings } from './problem';
+import { DEFAULT_NETWORK_SETTINGS, subProblem, type NetworkProblem, type NetworkSettings } from './problem';
 
 export type NetworkObjective = 'fillRate' | 'penalty' | 'backorders';
 
@@ -37,7 +37,7 @@ export interface NetworkPlanOptions {
   objective?: NetworkObjective;
   /** Weights per tier of a unit missed ('fillRate' objective); given, they are used as they are (e.g. a target run's, to re-run at one of its frontier points). */
   tierWeights?: readonly number[];
-  /** Target mode, 'fillRate' objective without tier weights: rounds of weight calibration (default 4). */
+  /** Target mode, 'fillRate' objective without tier weights: rounds of tier-weight calibration on a sample of the parts (default 3). */
   calibrationRounds?: number;
   /** Frontier points returned at most (besides the first, the last and the chosen one); default 100. */
   frontierPoints?: number;
@@ -72,7 +72,7 @@ export interface NetworkPlan extends NetworkEvaluation {
   chosen: FrontierPoint;
   /** Tier weights behind the frontier ('fillRate' objective); pass them back to re-run in budget mode on the same frontier. */
   tierWeights: number[];
-  /** Calibration rounds run (1 without calibration). */
+  /** Calibration rounds run (0 without calibration). */
   rounds: number;
   /** Greedy steps on the whole frontier. */
   steps: number;
@@ -164,46 +164,30 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   let totalDemand = 0;
   for (let r = 0; r < problem.rowCount; r++) totalDemand += problem.ratePerDay[r] * perYear;
   const allowed = problem.tiers.map((t, i) => (1 - t.targetFillRate) * tierDemand[i]);
+  const maxPoints = options.frontierPoints ?? 100;
 
   const calibrate = mode === 'target' && objective === 'fillRate' && !options.tierWeights;
-  let weights: number[] = options.tierWeights ? [...options.tierWeights] : calibrate ? allowed.map((a, i) => (tierDemand[i] > 0 ? 1 / Math.max(a, 1e-9 * tierDemand[i]) : 0)) : new Array<number>(T).fill(1);
-  const rounds = calibrate ? Math.max(1, options.calibrationRounds ?? 4) : 1;
+  const initial: number[] = options.tierWeights ? [...options.tierWeights] : calibrate ? allowed.map((a, i) => (tierDemand[i] > 0 ? 1 / Math.max(a, 1e-9 * tierDemand[i]) : 0)) : new Array<number>(T).fill(1);
+  const tierWeighted = Boolean(options.tierWeights) || calibrate;
+  const calibration = calibrate ? calibrateTierWeights(problem, settings, initial, options, maxPoints) : { weights: initial, rounds: 0 };
+  const weights = calibration.weights;
+  if (options.shouldStop?.()) throw new PlanningCancelled();
 
   const builder = new PartCurveBuilder(problem, settings);
   const store = new EnvelopeStore(problem.partCount, quantityLayout(T).count);
   const wm = new Float64Array(problem.rowCount);
   const wb = new Float64Array(problem.rowCount);
-  let best: { walk: Walk; weights: number[] } | null = null;
-  let last: { walk: Walk; weights: number[] } | null = null;
-  let roundsRun = 0;
-  for (let round = 0; round < rounds; round++) {
-    setRowWeights(problem, objective, options.tierWeights || calibrate ? weights : null, wm, wb);
-    store.reset();
-    for (let p = 0; p < problem.partCount; p++) {
-      if (p % 500 === 0) {
-        if (options.shouldStop?.()) throw new PlanningCancelled();
-        options.onProgress?.(round * problem.partCount + p, rounds * problem.partCount);
-      }
-      builder.build(p, wm, wb, store);
+  setRowWeights(problem, objective, tierWeighted ? weights : null, wm, wb);
+  for (let p = 0; p < problem.partCount; p++) {
+    if (p % 500 === 0) {
+      if (options.shouldStop?.()) throw new PlanningCancelled();
+      options.onProgress?.(p, problem.partCount);
     }
-    const walk = greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, options.frontierPoints ?? 100);
-    roundsRun++;
-    last = { walk, weights: [...weights] };
-    if (walk.feasible && (!best || walk.investment < best.walk.investment)) best = last;
-    if (!calibrate || !walk.feasible) break;
-    // Over-served tiers lose weight in proportion to their unused misses.
-    let converged = true;
-    weights = weights.map((w, t) => {
-      if (!(tierDemand[t] > 0) || !(allowed[t] > 0)) return w;
-      const ratio = walk.misses[t] / allowed[t];
-      if (ratio < 0.99) converged = false;
-      return w * Math.min(1, Math.max(0.05, ratio));
-    });
-    if (converged) break;
+    builder.build(p, wm, wb, store);
   }
-  options.onProgress?.(rounds * problem.partCount, rounds * problem.partCount);
-  const kept = best ?? last!;
-  setRowWeights(problem, objective, options.tierWeights || calibrate ? kept.weights : null, wm, wb);
+  options.onProgress?.(problem.partCount, problem.partCount);
+  const kept = { walk: greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints), weights };
+  setRowWeights(problem, objective, tierWeighted ? kept.weights : null, wm, wb);
   const rows = new NetworkRows(problem.rowCount);
   for (let p = 0; p < problem.partCount; p++) {
     builder.allocate(p, kept.walk.central[p], kept.walk.units[p], wm, wb);
@@ -224,9 +208,68 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
     frontier: kept.walk.frontier,
     chosen: kept.walk.chosen,
     tierWeights: kept.weights,
-    rounds: roundsRun,
+    rounds: calibration.rounds,
     steps: kept.walk.steps,
   };
+}
+
+/** Parts in the calibration sample at most (a deterministic sample, every k-th part, on larger networks). */
+export const CALIBRATION_SAMPLE = 2000;
+
+/**
+ * Tier weights for target mode. Start at 1 / (the tier's allowed misses); each round multiplies the
+ * weight of every tier the chosen point over-serves by (misses / allowed misses)², at least 0.05 (a
+ * tier's misses fall roughly as the square root of its weight), builds the envelopes again and
+ * walks to the first point meeting every tier. The weights of the cheapest such plan win. Rounds
+ * run on every k-th part when the network has more than CALIBRATION_SAMPLE parts: tier weights
+ * are a property of the tiers, not of single parts, and a sample of 2,000 parts estimates them at
+ * a fraction of the cost; the plan itself is then optimised over all parts with the winning weights.
+ */
+function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings, initial: number[], options: NetworkPlanOptions, maxPoints: number): { weights: number[]; rounds: number } {
+  const rounds = Math.max(0, options.calibrationRounds ?? 3);
+  let run = 0;
+  if (rounds === 0) return { weights: initial, rounds: 0 };
+  const P = problem.partCount;
+  const step = Math.max(1, Math.ceil(P / CALIBRATION_SAMPLE));
+  const sample = step === 1 ? problem : subProblem(problem, Int32Array.from({ length: Math.ceil(P / step) }, (_, i) => i * step));
+  const T = sample.tiers.length;
+  const demand = new Float64Array(T);
+  let total = 0;
+  for (let r = 0; r < sample.rowCount; r++) {
+    const d = sample.ratePerDay[r] * settings.daysPerYear;
+    total += d;
+    if (sample.tier[r] >= 0) demand[sample.tier[r]] += d;
+  }
+  const allowed = sample.tiers.map((t, i) => (1 - t.targetFillRate) * demand[i]);
+  const builder = new PartCurveBuilder(sample, settings);
+  const store = new EnvelopeStore(sample.partCount, quantityLayout(T).count);
+  const wm = new Float64Array(sample.rowCount);
+  const wb = new Float64Array(sample.rowCount);
+  const walkWith = (weights: readonly number[]) => {
+    setRowWeights(sample, 'fillRate', weights, wm, wb);
+    store.reset();
+    for (let p = 0; p < sample.partCount; p++) builder.build(p, wm, wb, store);
+    return greedyWalk(sample, store, 'target', Infinity, demand, total, maxPoints);
+  };
+  let weights = initial;
+  let walk = walkWith(weights);
+  let best = walk.feasible ? { weights, investment: walk.investment } : null;
+  for (let round = 0; round < rounds && walk.feasible; round++) {
+    if (options.shouldStop?.()) throw new PlanningCancelled();
+    let converged = true;
+    const misses = walk.misses;
+    weights = weights.map((w, t) => {
+      if (!(demand[t] > 0) || !(allowed[t] > 0)) return w;
+      const ratio = misses[t] / allowed[t];
+      if (ratio < 0.995) converged = false;
+      return w * Math.min(1, Math.max(0.05, ratio * ratio));
+    });
+    if (converged) break;
+    walk = walkWith(weights);
+    run++;
+    if (walk.feasible && (!best || walk.investment < best.investment)) best = { weights, investment: walk.investment };
+  }
+  return { weights: best ? best.weights : initial, rounds: run };
 }
 
 /** Row weights of the loss: per unit missed within response (wm) and per customer backorder (wb). */

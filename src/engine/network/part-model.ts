@@ -242,9 +242,10 @@ export class PartModel {
   /**
    * Field j's (0-based within the part) pipeline and measures at the current central level, for
    * levels 0 … max(hi, minLast), with the fill-rate floor, the search limit and the field-or-central
-   * decision.
+   * decision. `lean` (the optimiser's pass) fills only what the envelope needs — misses, backorders,
+   * and the option costs of coverable rows — from the same arithmetic.
    */
-  fieldCurve(j: number, minLast = 0): FieldCurve {
+  fieldCurve(j: number, minLast = 0, lean = false): FieldCurve {
     const pr = this.problem;
     const st = this.settings;
     const c = this.fields[j];
@@ -284,7 +285,8 @@ export class PartModel {
     const eps = st.maxStockoutProbability;
     const floor = st.minFillRate;
     const perYear = rate * st.daysPerYear;
-    const A0 = c.coverable ? this.available : 0;
+    const coverable = c.coverable;
+    const A0 = coverable ? this.available : 0;
     const holding = this.unitCost * pr.holdingCostRate[row];
     const penalty = pr.penaltyPerMiss[row];
     const emergencyCost = st.emergencyShipmentCost;
@@ -292,26 +294,62 @@ export class PartModel {
     let sumOfCdf = 0; // Σ_{k<s} F(k) = E[(s − N)+]
     let lo = -1;
     let hi = -1;
+    c.grow(Math.ceil(mean + 12 * Math.sqrt(variance)) + minLast + 16);
+    let fills = c.fill;
+    let withins = c.within;
+    let pmf = table.pmf;
+    const start = table.start;
+    let known = -1; // pmf tabulated up to here
     for (let s = 0; ; s++) {
-      c.grow(s + 2);
-      table.ensure(s);
-      const p = table.at(s);
-      const fill = batch.unit ? (s > 0 ? (cumulative < 1 ? cumulative : 1) : 0) : shelfFillRate(table, s, batch);
+      if (s + 2 > fills.length) {
+        c.grow(s + 2);
+        fills = c.fill;
+        withins = c.within;
+      }
+      if (s > known) {
+        if (table.complete) known = Infinity;
+        else {
+          table.ensure(s);
+          known = s;
+        }
+        pmf = table.pmf;
+      }
+      const i = s - start;
+      const p = i >= 0 && i < table.length ? pmf[i] : 0;
+      let fill: number;
+      if (batch.unit) fill = s > 0 ? (cumulative < 1 ? cumulative : 1) : 0;
+      else if (s === 0) fill = 0;
+      else {
+        batch.at(s); // tabulates E[min(B, m)] up to m = s
+        const minBatch = batch.minBatch;
+        let sum = 0;
+        const top = s < start + table.length ? s : start + table.length;
+        for (let k = start; k < top; k++) sum += pmf[k - start] * minBatch[s - k];
+        fill = sum / batch.meanBatch;
+        if (fill > 1) fill = 1;
+      }
       let within = A0 > 0 ? fill + A0 * (1 - this.transitFillAt(j, s)) : fill;
       if (within > 1) within = 1;
-      if (s > 0 && within < c.within[s - 1]) within = c.within[s - 1];
+      if (s > 0 && within < withins[s - 1]) within = withins[s - 1];
       const backorders = mean - s + sumOfCdf;
-      c.fill[s] = fill;
-      c.within[s] = within;
+      const misses = perYear * (1 - within);
+      withins[s] = within;
       c.backorders[s] = backorders > 0 ? backorders : 0;
-      c.onHand[s] = sumOfCdf;
-      c.misses[s] = perYear * (1 - within);
-      c.emergency[s] = perYear * (within - fill);
-      c.cost[s] = holding * sumOfCdf + emergencyCost * c.emergency[s] + penalty * c.misses[s];
+      c.misses[s] = misses;
       const empty = 1 - cumulative; // P(N ≥ s)
       cumulative += p;
-      c.ready[s] = cumulative < 1 ? cumulative : 1;
-      sumOfCdf += cumulative < 1 ? cumulative : 1;
+      const ready = cumulative < 1 ? cumulative : 1;
+      if (!lean || coverable) {
+        const emergency = perYear * (within - fill);
+        c.cost[s] = holding * sumOfCdf + emergencyCost * emergency + penalty * misses;
+        if (!lean) {
+          fills[s] = fill;
+          c.onHand[s] = sumOfCdf;
+          c.emergency[s] = emergency;
+          c.ready[s] = ready;
+        }
+      }
+      sumOfCdf += ready;
       if (lo < 0 && within >= floor) lo = s;
       if (lo >= 0 && hi < 0 && empty <= eps) hi = s;
       if (hi >= 0 && s >= minLast) {

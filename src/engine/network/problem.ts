@@ -58,7 +58,7 @@ export interface NetworkSettings {
   minFillRate: number;
   /** Cost of one emergency shipment from the Central to a field location's customer (Setting EmergencyShipmentCost). */
   emergencyShipmentCost: number;
-  /** Stock is searched up to the first level at which the shelf is empty with probability below this. */
+  /** Stock is searched up to the first level at which the shelf is empty with probability below this (1e-4: the frontier ends near 99.99% filled). */
   maxStockoutProbability: number;
   daysPerYear: number;
 }
@@ -68,7 +68,7 @@ export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = Object.freeze({
   fillRateModel: 'Compound',
   minFillRate: 0.5,
   emergencyShipmentCost: 0,
-  maxStockoutProbability: 1e-6,
+  maxStockoutProbability: 1e-4,
   daysPerYear: 365.25,
 });
 
@@ -182,4 +182,50 @@ export function buildNetworkProblem(parts: readonly NetworkPartInput[], tiers: r
   }
   problem.firstRow[partCount] = row;
   return problem;
+}
+
+/** The network of some of the parts (in the given order), e.g. a sample for calibration. */
+export function subProblem(problem: NetworkProblem, parts: ArrayLike<number>): NetworkProblem {
+  const partCount = parts.length;
+  let rowCount = 0;
+  for (let i = 0; i < partCount; i++) rowCount += problem.firstRow[parts[i] + 1] - problem.firstRow[parts[i]];
+  const out: NetworkProblem = {
+    tiers: problem.tiers,
+    partCount,
+    rowCount,
+    firstRow: new Int32Array(partCount + 1),
+    unitCost: new Float64Array(partCount),
+    centralPipelineDays: new Float64Array(partCount),
+    centralPipeline: new Array<TabulatedDistribution | undefined>(partCount),
+    part: new Int32Array(rowCount),
+    ratePerDay: new Float64Array(rowCount),
+    varianceToMean: new Float64Array(rowCount),
+    resupplyDays: new Float64Array(rowCount),
+    emergencyHours: new Float64Array(rowCount),
+    tier: new Int32Array(rowCount),
+    holdingCostRate: new Float64Array(rowCount),
+    penaltyPerMiss: new Float64Array(rowCount),
+    coverable: new Uint8Array(rowCount),
+  };
+  let row = 0;
+  for (let i = 0; i < partCount; i++) {
+    const p = parts[i];
+    out.firstRow[i] = row;
+    out.unitCost[i] = problem.unitCost[p];
+    out.centralPipelineDays[i] = problem.centralPipelineDays[p];
+    out.centralPipeline[i] = problem.centralPipeline[p];
+    for (let r = problem.firstRow[p]; r < problem.firstRow[p + 1]; r++, row++) {
+      out.part[row] = i;
+      out.ratePerDay[row] = problem.ratePerDay[r];
+      out.varianceToMean[row] = problem.varianceToMean[r];
+      out.resupplyDays[row] = problem.resupplyDays[r];
+      out.emergencyHours[row] = problem.emergencyHours[r];
+      out.tier[row] = problem.tier[r];
+      out.holdingCostRate[row] = problem.holdingCostRate[r];
+      out.penaltyPerMiss[row] = problem.penaltyPerMiss[r];
+      out.coverable[row] = problem.coverable[r];
+    }
+  }
+  out.firstRow[partCount] = row;
+  return out;
 }
