@@ -116,6 +116,30 @@ describe('greedy over convex envelopes against an exhaustive search', () => {
   });
 });
 
+describe('without a floor, below the pipeline mode', () => {
+  // A busy field (pipeline mean 3: P(N = k) rises up to k = 3), so its fill-rate loss is concave on
+  // the first levels; with MinFillRate 0 those levels are allowed and only the field's convex
+  // envelope lets the merge take them in the right order.
+  test('the greedy still matches the exhaustive search at every comparable point', () => {
+    const settings = { ...SETTINGS, minFillRate: 0 };
+    const parts = [part(50, 2, 0, [field(1, 3, 0), field(0.02, 2, 1)]), part(120, 5, 0, [field(0.6, 4, 1)])];
+    const problem = buildNetworkProblem(parts, TIERS);
+    const plan = planNetwork(problem, settings, { mode: 'budget', budget: 1e12, objective: 'fillRate', frontierPoints: 1e6 });
+    const box = 9;
+    const curves = parts.map((p) => exhaustive(p, 'fillRate', box, settings));
+    let compared = 0;
+    for (const point of plan.frontier) {
+      const atPoint = planNetwork(problem, settings, { mode: 'budget', budget: point.investment, objective: 'fillRate' });
+      if (Array.from(atPoint.rows.columns.stock).some((x) => x > box)) continue;
+      const exact = bestWithin(curves, parts.map((p) => p.unitCost), point.investment);
+      expect(Math.abs(point.loss - exact)).toBeLessThanOrEqual(1e-9 * Math.max(1, exact));
+      compared++;
+    }
+    // The envelope jumps over the concave first levels, so few points fall inside the box.
+    expect(compared).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('the frontier', () => {
   const problem = buildNetworkProblem(randomParts(40, 11), TIERS);
   test.each(['penalty', 'fillRate', 'backorders'] as const)('objective %s: more money never buys less service', (objective) => {

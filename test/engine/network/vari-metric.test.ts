@@ -1,7 +1,8 @@
 /**
  * VARI-METRIC against independent reference values: ../shared/reference/network/vari_metric_cases.csv
  * (README there: an independent implementation summing the Poisson pmf directly in double
- * precision, agreeing with an exact evaluation to about 1e-12 relative).
+ * precision, agreeing with an exact evaluation to about 1e-12 relative). The brief asks for 1e-9;
+ * the engine agrees to 2e-14, so 1e-12 is asserted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ function partOf(c: Record<string, string>): NetworkPartInput {
 }
 
 /** Relative difference, with an absolute floor for values near zero. */
-const close = (actual: number, expected: number, tol = 1e-9) => Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected));
+const close = (actual: number, expected: number, tol = 1e-12) => Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected));
 
 describe('VARI-METRIC against the reference cases', () => {
   test('the reference file holds the four networks', () => {
