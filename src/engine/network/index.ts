@@ -4,7 +4,7 @@
  * (buildNetworkProblem), plans it (planNetwork) or evaluates given stock (evaluateNetwork), and
  * backtests a plan on held-out demand (replayNetwork).
  */
-export { buildNetworkProblem, canServeFromParent, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, isSameDayTier, SAME_DAY_HOURS, tierCanBeMet } from './problem';
+export { buildNetworkProblem, canServeFromParent, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, isSameDayTier, SAME_DAY_HOURS, subProblem, tierCanBeMet } from './problem';
 export type { NetworkFieldInput, NetworkLocationInput, NetworkPartInput, NetworkProblem, NetworkSettings, NetworkTier } from './problem';
 export { CountTable, fromPmfTable, tabulated, type TabulatedDistribution } from './count-distribution';
 export { DECISIONS, evaluateNetwork, NETWORK_ROW_FIELDS, NetworkRows, summarizeNetwork } from './evaluate';

@@ -39,6 +39,8 @@ export interface NetworkPlanOptions {
   tierWeights?: readonly number[];
   /** Target mode, 'fillRate' objective without tier weights: rounds of tier-weight calibration on a sample of the parts (default 3). */
   calibrationRounds?: number;
+  /** Target-mode calibration runs on every k-th part when there are more parts than this (default CALIBRATION_SAMPLE). */
+  calibrationSample?: number;
   /** Frontier points returned at most (besides the first, the last and the chosen one); default 100. */
   frontierPoints?: number;
   onProgress?: (done: number, total: number) => void;
@@ -125,9 +127,6 @@ class PartHeap {
       i = parent;
     }
   }
-  topKey(): number {
-    return this.keys[0];
-  }
   pop(): number {
     const top = this.parts[0];
     const last = --this.size;
@@ -186,30 +185,29 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
     builder.build(p, wm, wb, store);
   }
   options.onProgress?.(problem.partCount, problem.partCount);
-  const kept = { walk: greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints), weights };
-  setRowWeights(problem, objective, tierWeighted ? kept.weights : null, wm, wb);
+  const walk = greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints);
+  // The chosen plan's rows: each part's field levels at its chosen vertex, with complete measures.
   const rows = new NetworkRows(problem.rowCount);
   for (let p = 0; p < problem.partCount; p++) {
-    builder.allocate(p, kept.walk.central[p], kept.walk.units[p], wm, wb);
+    builder.allocate(p, walk.central[p], walk.units[p], wm, wb);
     const model = builder.model;
     writeCentralRow(model, rows);
     for (let j = 0; j < model.fieldCount; j++) writeFieldRow(model, model.fields[j], builder.levels[j], rows);
   }
   const summary = summarizeNetwork(problem, rows);
-  const chosenInvestment = kept.walk.chosen.investment;
   return {
     rows,
     ...summary,
     mode,
     objective,
     budget,
-    feasible: kept.walk.feasible,
-    unspentBudget: mode === 'budget' ? budget - chosenInvestment : NaN,
-    frontier: kept.walk.frontier,
-    chosen: kept.walk.chosen,
-    tierWeights: kept.weights,
+    feasible: walk.feasible,
+    unspentBudget: mode === 'budget' ? budget - walk.chosen.investment : NaN,
+    frontier: walk.frontier,
+    chosen: walk.chosen,
+    tierWeights: weights,
     rounds: calibration.rounds,
-    steps: kept.walk.steps,
+    steps: walk.steps,
   };
 }
 
@@ -230,7 +228,7 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
   let run = 0;
   if (rounds === 0) return { weights: initial, rounds: 0 };
   const P = problem.partCount;
-  const step = Math.max(1, Math.ceil(P / CALIBRATION_SAMPLE));
+  const step = Math.max(1, Math.ceil(P / Math.max(1, options.calibrationSample ?? CALIBRATION_SAMPLE)));
   const sample = step === 1 ? problem : subProblem(problem, Int32Array.from({ length: Math.ceil(P / step) }, (_, i) => i * step));
   const T = sample.tiers.length;
   const demand = new Float64Array(T);

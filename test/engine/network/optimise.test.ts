@@ -205,6 +205,15 @@ describe('target mode', () => {
     expect(Array.from(replay.rows.columns.stock)).toEqual(Array.from(four.rows.columns.stock));
   });
 
+  test('calibrated on a sample of the parts, the plan over all parts still meets every tier', () => {
+    const sampled = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { calibrationSample: 15 });
+    expect(sampled.rounds).toBeGreaterThan(0);
+    expect(sampled.tiers.every((t) => t.met)).toBe(true);
+    // Its weights come from every fourth part, so they differ from the full calibration's.
+    const full = planNetwork(problem, DEFAULT_NETWORK_SETTINGS);
+    expect(sampled.tierWeights).not.toEqual(full.tierWeights);
+  });
+
   test('a floor of 0.9 raises every part-location to 90% within response', () => {
     const settings = { ...DEFAULT_NETWORK_SETTINGS, minFillRate: 0.9 };
     const plan = planNetwork(problem, settings);
