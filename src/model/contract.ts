@@ -41,11 +41,35 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
   /** The value must be unique within the table. */
   readonly unique?: boolean;
+  /** A share from 0 to 1: the message for a value above 1 says it was probably typed as a percentage. */
+  readonly share?: boolean;
+  /** Accepted values beyond which a warning asks the user to check (a unit or percentage slip). */
+  readonly plausible?: Plausibility;
   /** One-line explanation, written as the header's note in the template. */
   readonly note: string;
   /** The template's example value. */
   readonly example: Scalar | null;
 }
+
+/** A warning for valid but implausible numbers: above `max`, `warning(value)` is shown at the cell. */
+export interface Plausibility {
+  readonly max: number;
+  readonly warning: (key: string, value: number) => string;
+}
+
+/** Five years in days: a replenishment time beyond it is far more often a unit slip (hours, weeks) than real. */
+export const FIVE_YEARS_DAYS = 5 * 365.25;
+
+const LONG_TIME: Plausibility = {
+  max: FIVE_YEARS_DAYS,
+  warning: (key, value) => `${key} ${value} is more than five years (${Math.round(FIVE_YEARS_DAYS)} days); check that it is in days`,
+};
+
+/** An annual rate above 100 % of the unit cost was almost always meant as a percentage. */
+const ANNUAL_RATE: Plausibility = {
+  max: 1,
+  warning: (key, value) => `${key} ${value} means ${Math.round(value * 100).toLocaleString('en-US')} % of the unit cost a year; if you meant ${value} %, enter ${value / 100}`,
+};
 
 export type TableName = 'Parts' | 'Locations' | 'SLATiers' | 'Demand' | 'Inventory' | 'Settings';
 
@@ -70,12 +94,12 @@ const PARTS: TableSpec = {
     { key: 'PartID', synonyms: ['Part', 'Part Number', 'Part No', 'PartNo', 'Part #', 'SKU', 'Item', 'Item Number', 'Material'], type: 'text', required: true, unique: true, note: 'Unique part identifier.', example: 'PN-1001' },
     { key: 'Description', synonyms: ['Desc', 'Part Description', 'Name'], type: 'text', required: false, note: 'Free text.', example: 'Power supply unit 750 W' },
     { key: 'UnitCost', synonyms: ['Cost', 'Unit Cost', 'Unit Price', 'Standard Cost', 'Price'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Cost of one unit in the Settings currency; must be > 0.', example: 420 },
-    { key: 'LeadTimeDays', synonyms: ['Lead Time', 'Lead Time (days)', 'LeadTime', 'Supplier Lead Time', 'LT', 'LT Days'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Supplier lead time to the central location, in days; must be > 0.', example: 45 },
-    { key: 'Repairable', synonyms: ['Is Repairable', 'Repair', 'Rotable'], type: 'boolean', required: false, default: false, note: 'Yes if failed units are repaired and returned to stock (Yes/No, TRUE/FALSE, 1/0). Default No.', example: 'Yes' },
-    { key: 'RepairDays', synonyms: ['Repair Days', 'Repair Time', 'Repair Lead Time', 'Repair TAT', 'TAT'], type: 'number', required: 'when Repairable', min: 0, note: 'Repair turnaround in days (>= 0); required when Repairable.', example: 20 },
-    { key: 'ScrapRate', synonyms: ['Scrap', 'Scrap Rate', 'Condemnation Rate', 'Condemnation', 'Washout', 'Washout Rate'], type: 'number', required: false, default: 0, min: 0, max: 1, note: 'Share of returned units that cannot be repaired (0 to 1). Default 0.', example: 0.1 },
-    { key: 'Criticality', synonyms: ['Critical', 'Class', 'Part Class'], type: 'enum', values: ['Critical', 'Standard'], required: false, default: 'Critical', note: 'Critical parts get the SLA tier target fill rate, Standard parts the StandardFillRate setting. Default Critical.', example: 'Critical' },
-    { key: 'Lifecycle', synonyms: ['Lifecycle Stage', 'Life Cycle', 'Status', 'Phase'], type: 'enum', values: ['Active', 'Mature', 'EndOfLife'], required: false, default: 'Active', note: 'Active, Mature or EndOfLife. Default Active.', example: 'Active' },
+    { key: 'LeadTimeDays', synonyms: ['Lead Time', 'Lead Time (days)', 'LeadTime', 'Supplier Lead Time', 'LT', 'LT Days'], type: 'number', required: true, min: 0, minExclusive: true, plausible: LONG_TIME, note: 'Supplier lead time to the central location, in days; must be > 0.', example: 45 },
+    { key: 'Repairable', synonyms: ['Is Repairable', 'Repair', 'Rotable'], type: 'boolean', required: false, default: false, note: 'Yes if failed units are repaired and returned to stock (Yes/No, TRUE/FALSE, 1/0).', example: 'Yes' },
+    { key: 'RepairDays', synonyms: ['Repair Days', 'Repair Time', 'Repair Lead Time', 'Repair TAT', 'TAT'], type: 'number', required: 'when Repairable', min: 0, plausible: LONG_TIME, note: 'Repair turnaround in days (>= 0).', example: 20 },
+    { key: 'ScrapRate', synonyms: ['Scrap', 'Scrap Rate', 'Condemnation Rate', 'Condemnation', 'Washout', 'Washout Rate'], type: 'number', required: false, default: 0, min: 0, max: 1, share: true, note: 'Share of returned units that cannot be repaired (0 to 1).', example: 0.1 },
+    { key: 'Criticality', synonyms: ['Critical', 'Class', 'Part Class'], type: 'enum', values: ['Critical', 'Standard'], required: false, default: 'Critical', note: 'Critical parts get the SLA tier target fill rate, Standard parts the StandardFillRate setting.', example: 'Critical' },
+    { key: 'Lifecycle', synonyms: ['Lifecycle Stage', 'Life Cycle', 'Status', 'Phase'], type: 'enum', values: ['Active', 'Mature', 'EndOfLife'], required: false, default: 'Active', note: 'Active, Mature or EndOfLife.', example: 'Active' },
     { key: 'EndOfSupport', synonyms: ['End Of Support', 'EOS', 'EOS Date', 'End of Service', 'Support End'], type: 'date', required: false, note: 'Date after which the part no longer needs to be supported.', example: null },
     { key: 'SalePrice', synonyms: ['Sale Price', 'Selling Price', 'List Price'], type: 'number', required: false, min: 0, note: 'Price when sold to customers (>= 0).', example: 610 },
     { key: 'RefurbCost', synonyms: ['Refurb Cost', 'Refurbishment Cost', 'Repair Cost'], type: 'number', required: false, min: 0, note: 'Cost to refurbish one returned unit (>= 0).', example: 95 },
@@ -91,10 +115,10 @@ const LOCATIONS: TableSpec = {
     { key: 'LocationID', synonyms: ['Location', 'Location Id', 'Loc', 'Site', 'Warehouse', 'Plant', 'Depot', 'Stocking Location'], type: 'text', required: true, unique: true, note: 'Unique location identifier.', example: 'FSL-AMS' },
     { key: 'Type', synonyms: ['Location Type', 'Echelon', 'Level'], type: 'enum', values: ['Central', 'Field'], required: true, note: 'Central (resupplied by suppliers and repair) or Field (resupplied by its Parent).', example: 'Field' },
     { key: 'Parent', synonyms: ['Parent Location', 'Parent ID', 'Supplied By', 'Source', 'Resupply From'], type: 'text', required: 'for Field locations', note: 'The Central location that resupplies a Field location.', example: 'CDC-EU' },
-    { key: 'ResupplyDays', synonyms: ['Resupply Days', 'Resupply Time', 'Replenishment Days', 'Transit Days'], type: 'number', required: 'for Field locations', min: 0, minExclusive: true, note: 'Central-to-Field replenishment time in days (> 0); required for Field locations.', example: 3 },
+    { key: 'ResupplyDays', synonyms: ['Resupply Days', 'Resupply Time', 'Replenishment Days', 'Transit Days'], type: 'number', required: 'for Field locations', min: 0, minExclusive: true, plausible: LONG_TIME, note: 'Central-to-Field replenishment time in days (> 0).', example: 3 },
     { key: 'EmergencyHours', synonyms: ['Emergency Hours', 'Emergency Time', 'Premium Hours', 'Expedite Hours'], type: 'number', required: false, min: 0, note: "Premium delivery time in hours from the Parent to this location's customers.", example: 8 },
     { key: 'SLATier', synonyms: ['SLA Tier', 'SLA', 'Tier', 'Service Tier', 'Service Level'], type: 'text', required: 'for locations with demand', note: 'The SLATiers row that applies to customers served from here.', example: 'Gold' },
-    { key: 'HoldingCostRate', synonyms: ['Holding Cost Rate', 'Holding Rate', 'Carrying Cost Rate', 'Carrying Rate'], type: 'number', required: false, min: 0, note: 'Annual holding cost as a share of unit cost; overrides the setting for this location.', example: null },
+    { key: 'HoldingCostRate', synonyms: ['Holding Cost Rate', 'Holding Rate', 'Carrying Cost Rate', 'Carrying Rate'], type: 'number', required: false, min: 0, plausible: ANNUAL_RATE, note: 'Annual holding cost as a share of unit cost; overrides the setting for this location.', example: null },
   ],
 };
 
@@ -105,7 +129,7 @@ const SLA_TIERS: TableSpec = {
   columns: [
     { key: 'Tier', synonyms: ['SLA Tier', 'SLATier', 'Name', 'SLA'], type: 'text', required: true, unique: true, note: 'Unique tier name, referenced by Locations.SLATier.', example: 'Gold' },
     { key: 'ResponseHours', synonyms: ['Response Hours', 'Response Time', 'Response', 'Hours'], type: 'number', required: true, min: 0, minExclusive: true, note: 'Promised response time in hours (> 0).', example: 4 },
-    { key: 'TargetFillRate', synonyms: ['Target Fill Rate', 'Fill Rate', 'Target', 'Fill Rate Target', 'Service Level Target'], type: 'number', required: true, min: 0, minExclusive: true, max: 1, maxExclusive: true, note: 'Share of demands filled at once from stock at the serving location (0 < x < 1).', example: 0.95 },
+    { key: 'TargetFillRate', synonyms: ['Target Fill Rate', 'Fill Rate', 'Target', 'Fill Rate Target', 'Service Level Target'], type: 'number', required: true, min: 0, minExclusive: true, max: 1, maxExclusive: true, share: true, note: 'Share of demands filled at once from stock at the serving location (0 < x < 1).', example: 0.95 },
     { key: 'PenaltyPerMiss', synonyms: ['Penalty', 'Penalty Per Miss', 'Penalty Cost', 'Miss Penalty'], type: 'number', required: false, default: 0, min: 0, note: 'Contract penalty per demand not filled from stock (>= 0).', example: 1500 },
   ],
 };
@@ -167,6 +191,8 @@ export interface SettingSpec {
   readonly minExclusive?: boolean;
   readonly max?: number;
   readonly maxExclusive?: boolean;
+  readonly share?: boolean;
+  readonly plausible?: Plausibility;
   readonly note: string;
 }
 
@@ -176,8 +202,8 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   { key: 'Alpha', synonyms: ['Smoothing', 'Smoothing Constant'], type: 'number', default: 0.1, min: 0, minExclusive: true, max: 1, note: 'Smoothing constant of SES, Croston, SBA and TSB sizes (0 < alpha <= 1).' },
   { key: 'Beta', synonyms: ['TSB Beta', 'Probability Smoothing'], type: 'number', default: 0.1, min: 0, minExclusive: true, max: 1, note: 'TSB smoothing constant of the demand probability (0 < beta <= 1).' },
   { key: 'MovingAverageWindow', synonyms: ['MA Window', 'Moving Average Periods'], type: 'integer', default: 12, min: 1, note: 'Periods averaged by the moving-average method.' },
-  { key: 'HoldingCostRate', synonyms: ['Holding Rate', 'Carrying Cost Rate'], type: 'number', default: 0.25, min: 0, note: 'Annual holding cost as a share of unit cost.' },
-  { key: 'StandardFillRate', synonyms: ['Standard Target', 'Standard Fill Rate Target'], type: 'number', default: 0.85, min: 0, minExclusive: true, max: 1, maxExclusive: true, note: 'Target fill rate for Standard parts.' },
+  { key: 'HoldingCostRate', synonyms: ['Holding Rate', 'Carrying Cost Rate'], type: 'number', default: 0.25, min: 0, plausible: ANNUAL_RATE, note: 'Annual holding cost as a share of unit cost.' },
+  { key: 'StandardFillRate', synonyms: ['Standard Target', 'Standard Fill Rate Target'], type: 'number', default: 0.85, min: 0, minExclusive: true, max: 1, maxExclusive: true, share: true, note: 'Target fill rate for Standard parts.' },
   { key: 'BacktestPeriods', synonyms: ['Holdout', 'Holdout Periods', 'Backtest'], type: 'integer', default: 12, min: 1, note: 'Periods held out for the forecast and stocking backtests.' },
   { key: 'Currency', synonyms: ['Currency Code'], type: 'text', default: 'USD', note: 'ISO currency code of all money columns.' },
   { key: 'Distribution', synonyms: ['Demand Distribution', 'Lead Time Distribution'], type: 'enum', values: ['Auto', 'Poisson'], default: 'Auto', note: 'Auto: Poisson when demand is no more variable than Poisson, negative binomial otherwise. Poisson forces the textbook assumption.' },

@@ -177,7 +177,30 @@ const WEEK_TEXT = /^(\d{4})-?[Ww](\d{1,2})$/;
 /** `YYYY-MM-DD`, optionally with a time of day as CSV exports write it. */
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 /** Day, month and year in an order only the author's locale knows: 03/04/2024, 3.4.24, 03-04-2024. */
-const LOCALE_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$/;
+const LOCALE_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+
+/**
+ * A locale-ordered date whose order the numbers themselves settle: 15/01/2023 is day first (15
+ * cannot be a month), 01/15/2023 month first, 03/03/2023 either way. 'ambiguous' when both orders
+ * are possible (03/04/2023); null when the text is no such date (31/02/2023, 13/13/2023, `abc`).
+ * Two-digit years follow Excel: 00–29 are 2000–2029, 30–99 are 1930–1999.
+ */
+export function daysOfLocaleDate(text: string): number | 'ambiguous' | null {
+  const match = LOCALE_DATE.exec(text);
+  if (!match) return null;
+  const a = Number(match[1]);
+  const b = Number(match[2]);
+  const y = Number(match[3]);
+  const year = match[3].length === 4 ? y : y < 30 ? 2000 + y : 1900 + y;
+  let day: number;
+  let month: number;
+  if (a === b || (a > 12 && b <= 12)) [day, month] = [a, b];
+  else if (b > 12 && a <= 12) [day, month] = [b, a];
+  else if (a <= 12 && b <= 12) return 'ambiguous';
+  else return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || !inExcelYears(year)) return null;
+  return daysFromCivil(year, month, day);
+}
 /** Headers such as `2024-13`, `2024/01`, `Jan 2024`, `Q1-2024`, `2024W60`: meant as periods even when not valid ones. */
 const PERIOD_LIKE = /^(?:[\d\s/.-]*\d[\d\s/.-]*|\d{4}\s*-?\s*w\s*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s.,'/-]*\d+|q[1-4][\s/-]*\d{2,4}|\d{4}[\s/-]*q[1-4])$/i;
 
@@ -214,9 +237,10 @@ export function readPeriodText(text: string, length: PeriodLength): PeriodReadin
     if (!inExcelYears(year) || week < 1 || week > isoWeeksInYear(year)) return FAILED.notAPeriod;
     return length === 'Week' ? { ok: true, period: isoWeekPeriod(year, week), dateAsText: false } : FAILED.weekInMonthMode;
   }
-  const days = daysOfIsoDate(trimmed);
+  const days = daysOfIsoDate(trimmed) ?? daysOfLocaleDate(trimmed);
+  if (days === 'ambiguous') return FAILED.ambiguousDate;
   if (days !== null) return inExcelYears(civilFromDays(days).year) ? fromDays(days, length, true) : FAILED.notAPeriod;
-  return LOCALE_DATE.test(trimmed) ? FAILED.ambiguousDate : FAILED.notAPeriod;
+  return FAILED.notAPeriod;
 }
 
 /** Read a cell as the period containing it: a Date (UTC parts), an Excel date serial, or period text. */
@@ -278,9 +302,10 @@ export function readDate(value: unknown): DateReading {
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    const days = daysOfIsoDate(trimmed);
+    const days = daysOfIsoDate(trimmed) ?? daysOfLocaleDate(trimmed);
+    if (days === 'ambiguous') return { ok: false, problem: 'ambiguousDate' };
     if (days !== null && inExcelYears(civilFromDays(days).year)) return { ok: true, iso: isoDateOfDays(days), dateAsText: true };
-    return { ok: false, problem: LOCALE_DATE.test(trimmed) ? 'ambiguousDate' : 'notADate' };
+    return { ok: false, problem: 'notADate' };
   }
   return { ok: false, problem: 'notADate' };
 }

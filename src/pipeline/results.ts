@@ -1,85 +1,38 @@
 /**
- * The analysis results as plain, JSON-ready rows (`spp analyze --json`, schemaVersion 1). Field
- * names are a public contract: keep them stable, add fields freely. Numbers that do not exist
- * (a fill rate without demand, an ADI without demand) are null.
+ * The analysis results as plain, JSON-ready rows (`spp analyze --json`, schemaVersion 1), built from
+ * the results contract (src/model/results-contract.ts): every table the contract marks as built has
+ * one JSON array with one object per row and one key per column. Field names are a public
+ * contract: keep them stable, add fields freely. Numbers that do not exist (a fill rate without
+ * demand, an ADI without demand) are null.
  */
 import type { PortfolioResult, PortfolioSummary } from '../engine/portfolio';
-import type { ValidationIssue } from '../model/types';
+import { jsonRow } from '../model/result-spec';
+import type { ResultContext } from '../model/results-contract';
+import { JSON_SECTIONS, producedTables, type AnyResultTable } from '../model/result-tables';
+import type { PlanningInput, ValidationIssue } from '../model/types';
 import { ENGINE_VERSION } from '../version';
 
-export interface ForecastBacktestJson {
-  origins: number;
-  mae: number | null;
-  bias: number | null;
-  rmse: number | null;
-}
+/** One JSON row of a result table: column keys to values, grouped columns as nested objects (or null). */
+export type JsonRow = Record<string, unknown>;
 
-export interface DemandRowJson {
-  partId: string;
-  locationId: string;
-  periods: number;
-  nonZeroPeriods: number;
-  totalQuantity: number;
-  adi: number | null;
-  cv2: number | null;
-  demandClass: string;
-  method: string;
-  ratePerPeriod: number;
-  /** Rolling-origin accuracy of the chosen method; null when the history is too short. */
-  backtest: ForecastBacktestJson | null;
-}
-
-export interface StockRowJson {
-  partId: string;
-  locationId: string;
-  locationType: string;
-  criticality: string;
-  slaTier: string | null;
-  targetFillRate: number;
-  stock: number;
-  fillRate: number;
-  classicFillRate: number;
-  readyRate: number;
-  expectedBackorders: number;
-  expectedOnHand: number;
-  unitCost: number;
-  investment: number;
-  annualHoldingCost: number;
-  expectedAnnualMisses: number;
-  expectedAnnualPenalty: number;
-  leadTimeDays: number;
-  leadTimeDemandMean: number;
-  leadTimeDemandVariance: number;
-  distribution: string;
-  onHand: number | null;
-  /** Fill rate the current on-hand stock gives, under the same model; null without inventory. */
-  onHandFillRate: number | null;
-  /** Recommended stock minus on hand (positive: units to add; negative: excess); null without inventory. */
-  stockMinusOnHand: number | null;
-  /** Fill rate achieved when the held-out periods were replayed; null without a backtest or without held-out demand. */
-  backtestFillRate: number | null;
-}
-
-export interface BacktestRowJson {
-  partId: string;
-  locationId: string;
-  periods: number;
-  targetFillRate: number;
-  stock: number;
-  promisedFillRate: number;
-  demand: number;
-  filled: number;
-  achievedFillRate: number | null;
-}
-
+/**
+ * The JSON of a run. Every result table the contract builds (result-tables.ts) adds an array under its
+ * key — `demand`, `stock`, `backtest`, and the features' tables — and JSON_SECTIONS add the sections
+ * that are not tables.
+ */
 export interface AnalysisResult {
   schemaVersion: 1;
   engineVersion: string;
   summary: PortfolioSummary;
-  demand: DemandRowJson[];
-  stock: StockRowJson[];
-  backtest: BacktestRowJson[];
+  /** SPP Demand Profile: one row per part-location. */
+  demand: JsonRow[];
+  /** SPP Stock: one row per part-location. */
+  stock: JsonRow[];
+  /** SPP Backtest: one row per part-location with a stocking backtest. */
+  backtest: JsonRow[];
   issues: ValidationIssue[];
+  /** The other tables' and sections' JSON, by key. */
+  [section: string]: unknown;
 }
 
 /** NaN and ±Infinity are not JSON: they become null. */
@@ -87,73 +40,21 @@ export function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-export function buildResult(portfolio: PortfolioResult, issues: ValidationIssue[]): AnalysisResult {
-  const demand: DemandRowJson[] = [];
-  const stock: StockRowJson[] = [];
-  const backtest: BacktestRowJson[] = [];
-  const rows = portfolio.rows;
-  for (let i = 0; i < rows.count; i++) {
-    const plan = rows.plans.row(i);
-    const onHand = rows.onHand[i];
-    demand.push({
-      partId: rows.partId[i],
-      locationId: rows.locationId[i],
-      periods: plan.periods,
-      nonZeroPeriods: plan.nonZeroPeriods,
-      totalQuantity: plan.totalQuantity,
-      adi: finiteOrNull(plan.adi),
-      cv2: finiteOrNull(plan.cv2),
-      demandClass: plan.demandClass,
-      method: plan.method,
-      ratePerPeriod: plan.ratePerPeriod,
-      backtest:
-        plan.forecastOrigins > 0
-          ? { origins: plan.forecastOrigins, mae: finiteOrNull(plan.forecastMae), bias: finiteOrNull(plan.forecastBias), rmse: finiteOrNull(plan.forecastRmse) }
-          : null,
-    });
-    const hasBacktest = plan.backtestPeriods > 0;
-    stock.push({
-      partId: rows.partId[i],
-      locationId: rows.locationId[i],
-      locationType: rows.locationType[i],
-      criticality: rows.criticality[i],
-      slaTier: rows.slaTier[i],
-      targetFillRate: rows.targetFillRate[i],
-      stock: plan.stock,
-      fillRate: plan.fillRate,
-      classicFillRate: plan.classicFillRate,
-      readyRate: plan.readyRate,
-      expectedBackorders: plan.expectedBackorders,
-      expectedOnHand: plan.expectedOnHand,
-      unitCost: rows.unitCost[i],
-      investment: plan.investment,
-      annualHoldingCost: plan.annualHoldingCost,
-      expectedAnnualMisses: plan.expectedAnnualMisses,
-      expectedAnnualPenalty: plan.expectedAnnualPenalty,
-      leadTimeDays: rows.leadTimeDays[i],
-      leadTimeDemandMean: plan.leadTimeDemandMean,
-      leadTimeDemandVariance: plan.leadTimeDemandVariance,
-      distribution: plan.ratePerPeriod > 0 ? plan.distribution : 'None',
-      onHand: Number.isNaN(onHand) ? null : onHand,
-      onHandFillRate: finiteOrNull(rows.onHandFillRate[i]),
-      stockMinusOnHand: finiteOrNull(rows.stockMinusOnHand[i]),
-      backtestFillRate: hasBacktest ? finiteOrNull(plan.backtestAchievedFillRate) : null,
-    });
-    if (hasBacktest) {
-      backtest.push({
-        partId: rows.partId[i],
-        locationId: rows.locationId[i],
-        periods: plan.backtestPeriods,
-        targetFillRate: rows.targetFillRate[i],
-        stock: plan.backtestStock,
-        promisedFillRate: plan.backtestPromisedFillRate,
-        demand: plan.backtestDemand,
-        filled: plan.backtestFilled,
-        achievedFillRate: finiteOrNull(plan.backtestAchievedFillRate),
-      });
-    }
-  }
-  return { schemaVersion: 1, engineVersion: ENGINE_VERSION, summary: portfolio.summary, demand, stock, backtest, issues };
+export function resultContext(portfolio: PortfolioResult, input: PlanningInput, issues: readonly ValidationIssue[]): ResultContext {
+  return { portfolio, input, issues, engineVersion: ENGINE_VERSION };
+}
+
+function builtRows(spec: AnyResultTable, context: ResultContext): JsonRow[] {
+  const out: JsonRow[] = [];
+  for (const row of spec.rows(context)) out.push(jsonRow(spec.columns, row));
+  return out;
+}
+
+export function buildResult(context: ResultContext): AnalysisResult {
+  const result: AnalysisResult = { schemaVersion: 1, engineVersion: context.engineVersion, summary: context.portfolio.summary, demand: [], stock: [], backtest: [], issues: [...context.issues] };
+  for (const spec of producedTables(context)) if (spec.json.built && spec.json.key !== 'issues') result[spec.json.key] = builtRows(spec, context);
+  for (const section of JSON_SECTIONS) if (section.when?.(context) ?? true) result[section.key] = section.value(context);
+  return result;
 }
 
 /** The result as JSON text: NaN/Infinity anywhere (summary included) become null. */

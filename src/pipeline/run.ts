@@ -9,8 +9,11 @@ import { TABLES, type TableName } from '../model/contract';
 import type { PlanningInput, Settings, ValidationIssue } from '../model/types';
 import type { ResultBundle, SheetTable, WorkbookPort } from '../workbook/port';
 import { layoutResults } from './layout';
-import { buildResult, type AnalysisResult } from './results';
+import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
+import { validateScenario } from './validate-scenario';
+import { headlineFigures, type KeptRun } from '../model/headline';
+import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
 export type InputTables = Partial<Record<TableName, SheetTable | null>>;
 
@@ -38,8 +41,18 @@ export interface PipelineCallbacks {
 }
 
 export type Analysis =
-  | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[] }
+  | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[]; /** This run's headline figures, to keep with the workbook. */ keptRun: KeptRun }
   | { ok: false; issues: ValidationIssue[] };
+
+/** What a run is, beyond the base scenario: a named scenario on top of it, and the runs the workbook keeps. */
+export interface RunOptions {
+  /** The named scenario to run (scenario-book.ts); its name labels its issues and its kept run. */
+  named?: { name: string; scenario: NamedScenario };
+  /** Every scenario's last run, from the workbook; this run replaces its scenario's. */
+  keptRuns?: Readonly<Record<string, KeptRun>>;
+  /** The clock of the kept run's timestamp (tests pass a fixed one). */
+  now?: () => Date;
+}
 
 /** A source that names a range (`Sheet!A1:D9`) rather than a table or sheet. */
 export function isRangeAddress(source: string): boolean {
@@ -55,7 +68,8 @@ export async function readInputTables(port: WorkbookPort, scenario: Scenario = {
   return tables;
 }
 
-export function applyScenario(input: PlanningInput, scenario: Scenario): PlanningInput {
+/** The input with the scenario's overrides; the overrides must have been validated (validateRun). */
+export function applyScenario(input: PlanningInput, scenario: Pick<Scenario, 'settings' | 'tierTargets'>): PlanningInput {
   const settings = { ...input.settings, ...definedOnly(scenario.settings ?? {}) };
   const targets = scenario.tierTargets ?? {};
   const slaTiers = input.slaTiers.map((t) => (targets[t.tier] !== undefined ? { ...t, targetFillRate: targets[t.tier] } : t));
@@ -66,32 +80,55 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Validate, compute and lay out: pure, no host. */
-export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
-  const validated = validateForRun(tables, scenario, callbacks);
-  if (!validated.ok) return validated;
-  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.issues, callbacks);
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * Everything a run checks before planning, in one place for the run and the pane's Validate step:
+ * the workbook's tables, then the scenario's overrides by the same rules, errors first.
+ */
+export function validateRun(tables: InputTables, scenario: Scenario = {}, named?: RunOptions['named']): RunValidation {
+  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
+  const tierNames = validation.input ? new Set(validation.input.slaTiers.map((t) => t.tier)) : null;
+  const base = validateScenario(scenario, tierNames);
+  // A named scenario's values are checked under its own name, then win over the base's.
+  const own = named ? validateScenario(named.scenario, tierNames, scenarioLabel(named.name)) : null;
+  const all = [...validation.issues, ...base.issues, ...(own?.issues ?? [])];
+  const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
+  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  const overrides = { settings: { ...base.settings, ...own?.settings }, tierTargets: { ...base.tierTargets, ...own?.tierTargets } };
+  return { ok: true, input: applyScenario(validation.input, overrides), issues };
 }
 
-function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] } {
+/** Validate, compute and lay out: pure, no host (but for the clock of the kept run, which options may fix). */
+export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}, options: RunOptions = {}): Analysis {
+  const validated = validateForRun(tables, scenario, callbacks, options);
+  if (!validated.ok) return validated;
+  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks, options);
+}
+
+function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks, options: RunOptions): RunValidation {
   callbacks.onProgress?.('validate', 0);
-  const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
-  const issues = validation.issues;
-  if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
-  callbacks.onProgress?.('validate', 1);
-  return { ok: true, input: applyScenario(validation.input, scenario), issues };
+  const validated = validateRun(tables, scenario, options.named);
+  if (validated.ok) callbacks.onProgress?.('validate', 1);
+  return validated;
 }
 
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const result = buildResult(portfolio, issues);
-  const bundle = layoutResults(result);
+  const plain = resultContext(portfolio, input, issues);
+  // This run joins the kept runs under its scenario's name, so the scenario sheet shows it with the others.
+  const name = options.named?.name ?? BASE_SCENARIO;
+  const keptRun: KeptRun = { name, timestamp: (options.now?.() ?? new Date()).toISOString(), engineVersion: plain.engineVersion, figures: headlineFigures(plain) };
+  const runs = { ...(options.keptRuns ?? {}), [name]: keptRun };
+  const context = { ...plain, scenarios: { active: name, runs: Object.values(runs) } };
+  const result = buildResult(context);
+  const bundle = layoutResults(context);
   callbacks.onProgress?.('layout', 1);
-  return { ok: true, result, bundle, issues };
+  return { ok: true, result, bundle, issues, keptRun };
 }
 
 /** The whole pipeline on one workbook. Results are written only when the input has no errors. */

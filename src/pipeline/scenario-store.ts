@@ -2,7 +2,8 @@
  * The scenario as stored in the workbook (WorkbookPort.readScenario / writeScenario). Stored JSON
  * may come from another version or be edited by hand, so reading keeps only well-formed parts.
  */
-import { FORECAST_METHODS, TABLES, type TableName } from '../model/contract';
+import { SETTINGS_SPEC, TABLES, type TableName } from '../model/contract';
+import { settingField } from './validateSettings';
 import type { Scenario } from './run';
 import type { StoredScenario, WorkbookPort } from '../workbook/port';
 import { ENGINE_VERSION } from '../version';
@@ -25,10 +26,16 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function numberRecord(value: unknown): Record<string, number> {
-  if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1])));
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
+
+function scalarRecord(value: unknown): Record<string, string | number | boolean> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string | number | boolean] => isScalar(entry[1])));
+}
+
+const SETTING_FIELDS = new Set(SETTINGS_SPEC.map((spec) => settingField(spec.key)));
 
 function perTable<T>(value: unknown, read: (v: unknown) => T): Partial<Record<TableName, T>> {
   if (!isRecord(value)) return {};
@@ -45,16 +52,14 @@ export function scenarioFromJson(json: Record<string, unknown>): Scenario {
   if (cleanSources && Object.keys(cleanSources).length) scenario.tableSources = cleanSources;
   const overrides = perTable(json.columnOverrides, stringRecord);
   if (Object.keys(overrides).length) scenario.columnOverrides = overrides;
+  // Settings and targets are kept as stored, whatever their value: the run validates them by the
+  // workbook's rules and reports a bad one (a target of 1.5) instead of silently dropping it.
   if (isRecord(json.settings)) {
-    const settings: NonNullable<Scenario['settings']> = {};
-    const method = json.settings.forecastMethod;
-    if (typeof method === 'string' && (FORECAST_METHODS as readonly string[]).includes(method)) settings.forecastMethod = method as (typeof FORECAST_METHODS)[number];
-    const rate = json.settings.holdingCostRate;
-    if (typeof rate === 'number' && Number.isFinite(rate) && rate >= 0) settings.holdingCostRate = rate;
-    if (Object.keys(settings).length) scenario.settings = settings;
+    const settings = Object.fromEntries(Object.entries(json.settings).filter(([field, value]) => SETTING_FIELDS.has(field) && isScalar(value)));
+    if (Object.keys(settings).length) scenario.settings = settings as NonNullable<Scenario['settings']>;
   }
-  const targets = numberRecord(json.tierTargets);
-  if (Object.keys(targets).length) scenario.tierTargets = targets;
+  const targets = scalarRecord(json.tierTargets);
+  if (Object.keys(targets).length) scenario.tierTargets = targets as Record<string, number>;
   return scenario;
 }
 

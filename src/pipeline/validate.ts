@@ -12,7 +12,8 @@ import { IssueLog } from './validateIssues';
 import { requireSlaTierWhereDemand, validateLocations } from './validateLocations';
 import { validateParts } from './validateParts';
 import { missingTableMessage } from './validateRows';
-import { validateSettings } from './validateSettings';
+import { checkHistory } from './validateHistory';
+import { validateSettings, type SettingCells } from './validateSettings';
 import { validateSlaTiers } from './validateSlaTiers';
 
 export interface ValidateOptions {
@@ -35,7 +36,8 @@ export function validateInput(tables: Partial<Record<TableName, SheetTable | nul
   }
 
   // Settings first: PeriodLength decides how Demand periods are read.
-  const settings = validateSettings(tables.Settings ?? null, log, overrides.Settings);
+  const settingCells: SettingCells = new Map();
+  const settings = validateSettings(tables.Settings ?? null, log, overrides.Settings, settingCells);
   const parts = tables.Parts ? validateParts(tables.Parts, log, overrides.Parts) : null;
   const tiers = tables.SLATiers ? validateSlaTiers(tables.SLATiers, log, overrides.SLATiers) : null;
   const locations = tables.Locations ? validateLocations(tables.Locations, log, tiers?.names ?? null, overrides.Locations) : null;
@@ -45,6 +47,7 @@ export function validateInput(tables: Partial<Record<TableName, SheetTable | nul
     ? validateDemand(tables.Demand, log, { length: settings.periodLength, partIds, locationIds, overrides: overrides.Demand })
     : null;
   if (locations && demand) requireSlaTierWhereDemand(locations, demand.locationsWithDemand);
+  if (demand?.grid && tables.Demand) checkHistory(demand.grid, settings, tables.Demand.sheet, settingCells, log);
   const inventory = tables.Inventory ? validateInventory(tables.Inventory, log, partIds, locationIds, overrides.Inventory) : [];
 
   const issues = log.list();

@@ -2,7 +2,7 @@
  * Converting one cell to the type its column (or setting) declares, with the user-facing message
  * when it cannot be converted. Messages follow one style: `<Column> must be <what>, found <value>`.
  */
-import type { ColumnType, Scalar } from '../model/contract';
+import type { ColumnType, Plausibility, Scalar } from '../model/contract';
 import { isoDateOfDays, readDate } from '../model/periods';
 import { isCellError, type CellValue } from '../workbook/port';
 
@@ -15,14 +15,17 @@ export interface ValueRule {
   readonly max?: number;
   readonly maxExclusive?: boolean;
   readonly values?: readonly string[];
+  /** A share from 0 to 1 (see ColumnSpec.share). */
+  readonly share?: boolean;
+  readonly plausible?: Plausibility;
 }
 
 /** Rules are the "kind" under which repeated issues are capped (see validateIssues.ts). */
 export type CellRule = 'excelError' | 'invalid' | 'ambiguousDate';
 
 export type Conversion =
-  /** `value` is null for a blank cell; `dateAsText` flags an ISO date typed as text. */
-  | { readonly ok: true; readonly value: Scalar | null; readonly dateAsText?: boolean }
+  /** `value` is null for a blank cell; `dateAsText` flags a date typed as text; `implausible` is a warning for a valid but suspicious number. */
+  | { readonly ok: true; readonly value: Scalar | null; readonly dateAsText?: boolean; readonly implausible?: string }
   | { readonly ok: false; readonly rule: CellRule; readonly message: string };
 
 const BLANK: Conversion = { ok: true, value: null };
@@ -80,7 +83,11 @@ export function expectation(rule: ValueRule): string {
 }
 
 export function invalidMessage(rule: ValueRule, value: CellValue | undefined): string {
-  return `${rule.key} must be ${expectation(rule)}, found ${describeFound(value)}`;
+  const base = `${rule.key} must be ${expectation(rule)}, found ${describeFound(value)}`;
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  // A share typed as a percentage (95 for 95 %) is the usual slip; say what to type instead.
+  if (rule.share && n > 1 && n <= 100) return `${base}; it is a share: if you meant ${n} %, enter ${n / 100}`;
+  return base;
 }
 
 export function excelErrorMessage(key: string, error: string): string {
@@ -157,6 +164,7 @@ export function convertCell(value: CellValue | undefined, rule: ValueRule): Conv
     case 'integer': {
       const n = numberOf(value);
       if (n === null || !withinBounds(rule, n) || (rule.type === 'integer' && !Number.isInteger(n))) return invalid(rule, value);
+      if (rule.plausible && n > rule.plausible.max) return { ok: true, value: n, implausible: rule.plausible.warning(rule.key, n) };
       return { ok: true, value: n };
     }
     case 'boolean': {

@@ -10,6 +10,7 @@ import { tableSpec } from '../model/contract';
 import { buildPeriodGrid, cachedPeriodReader, looksLikePeriodText, periodLabel, readPeriod, type PeriodProblem, type PeriodReading } from '../model/periods';
 import type { DemandSeries, PeriodGrid, PeriodLength } from '../model/types';
 import { bodyCellAddress, headerCellAddress, isCellError, type CellValue, type SheetTable } from '../workbook/port';
+import { didYouMean } from './id-suggestions';
 import { matchColumns, missingColumnIssue } from './columns';
 import { ambiguousDateMessage, convertCell, dateAsTextMessage, describeFound, excelErrorMessage, isBlankRow, requiredMessage } from './validateCells';
 import { TableIssues, withThousands, type IssueLog } from './validateIssues';
@@ -164,7 +165,7 @@ class DemandReader {
     const known = key === 'PartID' ? this.context.partIds : this.context.locationIds;
     if (known !== null && !known.has(id)) {
       const [noun, table] = key === 'PartID' ? ['part', 'Parts'] : ['location', 'Locations'];
-      this.issues.cell('error', key === 'PartID' ? 'unknownPart' : 'unknownLocation', row, column, () => `Demand for unknown ${noun} "${id}" (not in ${table})`);
+      this.issues.cell('error', key === 'PartID' ? 'unknownPart' : 'unknownLocation', row, column, () => `Demand for unknown ${noun} "${id}" (not in ${table})${didYouMean(id, known)}`);
       return undefined;
     }
     return id;

@@ -3,6 +3,7 @@ import { tableSpec } from '../model/contract';
 import type { InventoryPosition } from '../model/types';
 import type { SheetTable } from '../workbook/port';
 import type { IssueLog } from './validateIssues';
+import { didYouMean } from './id-suggestions';
 import { numberOr, readTable, textOrNull } from './validateRows';
 
 export function validateInventory(
@@ -18,10 +19,10 @@ export function validateInventory(
     const partId = textOrNull(values.PartID);
     const locationId = textOrNull(values.LocationID);
     if (partId !== null && partIds !== null && !partIds.has(partId)) {
-      issues.cell('error', 'unknownPart', index, columns.PartID, () => `Inventory for unknown part "${partId}" (not in Parts)`);
+      issues.cell('error', 'unknownPart', index, columns.PartID, () => `Inventory for unknown part "${partId}" (not in Parts)${didYouMean(partId, partIds)}`);
     }
     if (locationId !== null && locationIds !== null && !locationIds.has(locationId)) {
-      issues.cell('error', 'unknownLocation', index, columns.LocationID, () => `Inventory for unknown location "${locationId}" (not in Locations)`);
+      issues.cell('error', 'unknownLocation', index, columns.LocationID, () => `Inventory for unknown location "${locationId}" (not in Locations)${didYouMean(locationId, locationIds)}`);
     }
     if (partId !== null && locationId !== null) {
       const key = `${partId}\u0001${locationId}`;

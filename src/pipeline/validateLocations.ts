@@ -3,6 +3,7 @@ import { tableSpec } from '../model/contract';
 import type { Location, LocationType } from '../model/types';
 import type { SheetTable } from '../workbook/port';
 import type { IssueLog } from './validateIssues';
+import { didYouMean } from './id-suggestions';
 import { idsOf, numberOrNull, readCell, readTable, textOrNull, type ReadTable, type RowValue } from './validateRows';
 
 export interface LocationsResult {
@@ -26,6 +27,7 @@ export function validateLocations(
   const { issues, columns } = read;
   const typeById = new Map<string, RowValue>();
   for (const { values } of read.rows) if (typeof values.LocationID === 'string' && !typeById.has(values.LocationID)) typeById.set(values.LocationID, values.Type);
+  const locationIds: ReadonlySet<string> = new Set(typeById.keys());
 
   const locations = read.rows.map(({ index, values }): Location => {
     const type = values.Type as LocationType | undefined;
@@ -38,7 +40,7 @@ export function validateLocations(
         );
       } else if (parent !== null) {
         const parentType = typeById.get(parent);
-        if (!typeById.has(parent)) issues.cell('error', 'unknownParent', index, columns.Parent, () => `Parent "${parent}" is not in Locations`);
+        if (!typeById.has(parent)) issues.cell('error', 'unknownParent', index, columns.Parent, () => `Parent "${parent}" is not in Locations${didYouMean(parent, locationIds)}`);
         else if (parentType === 'Field') issues.cell('error', 'parentNotCentral', index, columns.Parent, () => `Parent "${parent}" is a Field location; the Parent must be a Central location`);
       }
       if (columns.ResupplyDays === undefined) {
@@ -52,7 +54,7 @@ export function validateLocations(
     }
     const slaTier = textOrNull(values.SLATier);
     if (slaTier !== null && tierNames !== null && !tierNames.has(slaTier)) {
-      issues.cell('error', 'unknownTier', index, columns.SLATier, () => `SLATier "${slaTier}" is not in SLATiers`);
+      issues.cell('error', 'unknownTier', index, columns.SLATier, () => `SLATier "${slaTier}" is not in SLATiers${didYouMean(slaTier, tierNames)}`);
     }
     return {
       id: textOrNull(values.LocationID) ?? '',

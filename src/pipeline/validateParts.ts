@@ -1,9 +1,9 @@
 /** The Parts table: one row per spare part. */
 import { tableSpec } from '../model/contract';
-import type { Criticality, Lifecycle, Part } from '../model/types';
-import type { SheetTable } from '../workbook/port';
+import { quoteSheetName, type Criticality, type Lifecycle, type Part } from '../model/types';
+import { bodyCellAddress, type SheetTable } from '../workbook/port';
 import type { IssueLog } from './validateIssues';
-import { idsOf, numberOr, numberOrNull, readCell, readTable, textOrNull, type RowValue } from './validateRows';
+import { idsOf, numberOr, numberOrNull, readCell, readTable, textOrNull, type ReadTable, type RowValue } from './validateRows';
 
 export interface PartsResult {
   readonly parts: Part[];
@@ -46,5 +46,27 @@ export function validateParts(table: SheetTable, log: IssueLog, overrides?: Read
       salvageValue: numberOrNull(values.SalvageValue),
     };
   });
+  if (columns.UnitCost !== undefined) warnOnUnitCostSpread(read);
   return { parts, ids: idsOf(read, 'PartID') };
+}
+
+/** Unit costs from a cent to a hundred million span ten orders of magnitude; beyond nine, a unit or decimal slip is likelier than the catalogue. */
+export const UNIT_COST_SPREAD = 1e9;
+
+function warnOnUnitCostSpread(read: ReadTable): void {
+  let low: { index: number; cost: number } | null = null;
+  let high: { index: number; cost: number } | null = null;
+  for (const { index, values } of read.rows) {
+    const cost = values.UnitCost;
+    if (typeof cost !== 'number' || !(cost > 0)) continue;
+    if (low === null || cost < low.cost) low = { index, cost };
+    if (high === null || cost > high.cost) high = { index, cost };
+  }
+  if (low === null || high === null || high.cost / low.cost <= UNIT_COST_SPREAD) return;
+  const { issues, columns } = read;
+  const at = (index: number) => `${quoteSheetName(issues.table.sheet)}!${bodyCellAddress(issues.table, index, columns.UnitCost)}`;
+  const [lowCost, highCost] = [low, high];
+  issues.cell('warning', 'unitCostSpread', high.index, columns.UnitCost, () =>
+    `UnitCost ranges from ${lowCost.cost} (${at(lowCost.index)}) to ${highCost.cost} (${at(highCost.index)}), more than nine orders of magnitude; check both for a unit or decimal slip`,
+  );
 }

@@ -57,6 +57,8 @@ export function readCell(issues: TableIssues, rowIndex: number, columnIndex: num
     return undefined;
   }
   if (conversion.dateAsText) issues.cell('warning', 'dateAsText', rowIndex, columnIndex, () => dateAsTextMessage(rule.key, raw, String(conversion.value)));
+  const implausible = conversion.implausible;
+  if (implausible) issues.cell('warning', 'implausible', rowIndex, columnIndex, () => implausible);
   return conversion.value;
 }
 

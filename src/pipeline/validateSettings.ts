@@ -4,7 +4,7 @@
  */
 import { normalizeHeader, SETTINGS_SPEC, tableSpec, type Scalar, type SettingSpec } from '../model/contract';
 import type { Settings } from '../model/types';
-import type { SheetTable } from '../workbook/port';
+import { bodyCellAddress, type SheetTable } from '../workbook/port';
 import { matchColumns } from './columns';
 import { convertCell, isBlankRow, requiredMessage } from './validateCells';
 import { TableIssues, type IssueLog } from './validateIssues';
@@ -26,7 +26,11 @@ for (const spec of SETTINGS_SPEC) for (const name of [spec.key, ...spec.synonyms
 
 const TEXT_RULE = { key: 'Setting', type: 'text' } as const;
 
-export function validateSettings(table: SheetTable | null, log: IssueLog, overrides?: Readonly<Record<string, string>>): Settings {
+/** Where a setting's value is in the workbook (sheet and A1 address), for messages about it. */
+export type SettingCells = Map<string, { sheet: string; cell: string }>;
+
+/** The settings (defaults where not given); `where`, when passed, learns where each given value is. */
+export function validateSettings(table: SheetTable | null, log: IssueLog, overrides?: Readonly<Record<string, string>>, where?: SettingCells): Settings {
   const settings = defaultSettings() as unknown as Record<string, Scalar>;
   if (table === null) return settings as unknown as Settings;
   const issues = new TableIssues(log, table);
@@ -61,6 +65,7 @@ export function validateSettings(table: SheetTable | null, log: IssueLog, overri
     }
     firstRowOf.set(spec.key, index);
     if (valueColumn === undefined) return;
+    where?.set(spec.key, { sheet: table.sheet, cell: bodyCellAddress(table, index, valueColumn) });
     const value = readCell(issues, index, valueColumn, spec);
     if (value === null) issues.cell('error', 'required', index, valueColumn, () => `${spec.key} is required; delete the row to use the default ${spec.default}`);
     else if (value !== undefined) settings[settingField(spec.key)] = value;

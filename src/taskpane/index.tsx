@@ -1,4 +1,7 @@
-/** Task pane entry: find out where we run, pick the host session, then render into #root. */
+/**
+ * Task pane entry: find out where we run, pick the host session, then render into #root. Not where
+ * taskpane.html's webview check found a webview that cannot run the pane: its message stays.
+ */
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadSession } from './host/load-session';
@@ -11,4 +14,7 @@ async function start(): Promise<void> {
   createRoot(container).render(<App runtime={runtime} session={session} />);
 }
 
-void start();
+/** Set by the ES5 check in taskpane.html (Internet Explorer, Edge Legacy, or JavaScript older than ES2019). */
+const UNSUPPORTED_ATTRIBUTE = 'data-spp-unsupported';
+
+if (!document.documentElement.hasAttribute(UNSUPPORTED_ATTRIBUTE)) void start();

@@ -7,11 +7,12 @@ import type { ChartSpec, ResultTable } from './port';
 import { cellA1 } from './office-addresses';
 import { sameName } from './names';
 
-type OfficeChartType = 'ColumnClustered' | 'XYScatter' | 'Line' | 'BarClustered';
+type OfficeChartType = 'ColumnClustered' | 'XYScatter' | 'XYScatterLines' | 'Line' | 'BarClustered';
 
 export const CHART_TYPES: Record<ChartSpec['kind'], OfficeChartType> = {
   columnClustered: 'ColumnClustered',
   xyScatter: 'XYScatter',
+  xyScatterLines: 'XYScatterLines',
   line: 'Line',
   bar: 'BarClustered',
 };
@@ -41,10 +42,10 @@ export function assertChartColumns(table: ResultTable): void {
  * rejects series without data points.
  */
 export function addCharts(sheet: Excel.Worksheet, table: ResultTable, headerRow: number): void {
-  const rows = table.rows.length;
-  if (rows === 0) return;
-  const columnData = (column: number): Excel.Range => sheet.getRangeByIndexes(headerRow + 1, column, rows, 1);
   (table.charts ?? []).forEach((spec, i) => {
+    const { first, count: rows } = plottedRows(spec, table.rows.length);
+    if (rows === 0) return;
+    const columnData = (column: number): Excel.Range => sheet.getRangeByIndexes(headerRow + 1 + first, column, rows, 1);
     const seriesColumns = spec.seriesColumns.map((header) => columnIndex(table, header));
     const categories = columnData(columnIndex(table, spec.categoryColumn));
     const chart = sheet.charts.add(CHART_TYPES[spec.kind], columnData(seriesColumns[0]), 'Columns');
@@ -65,6 +66,13 @@ export function addCharts(sheet: Excel.Worksheet, table: ResultTable, headerRow:
     const left = table.columns.length + 1;
     chart.setPosition(cellA1(top, left), cellA1(top + CHART_ROWS - 1, left + CHART_COLUMNS - 1));
   });
+}
+
+/** The body rows a chart plots: ChartSpec.rows cut to the table, or all of them. */
+export function plottedRows(spec: ChartSpec, bodyRows: number): { first: number; count: number } {
+  if (!spec.rows) return { first: 0, count: bodyRows };
+  const first = Math.min(Math.max(0, spec.rows.first), bodyRows);
+  return { first, count: Math.max(0, Math.min(spec.rows.count, bodyRows - first)) };
 }
 
 function setAxisTitle(axis: Excel.ChartAxis, text: string): void {

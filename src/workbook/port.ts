@@ -65,11 +65,14 @@ export interface ResultColumn {
   format: ColumnFormat;
   /** Approximate width in characters; adapters may autofit instead. */
   width?: number;
+  /** One or two sentences shown as the header cell's note, where the host supports notes. */
+  note?: string;
 }
 
 /** A native chart fed from a result table's columns. */
 export interface ChartSpec {
-  kind: 'columnClustered' | 'xyScatter' | 'line' | 'bar';
+  /** `xyScatterLines`: x–y points joined by lines in row order (a frontier, a trend over numeric x). */
+  kind: 'columnClustered' | 'xyScatter' | 'xyScatterLines' | 'line' | 'bar';
   title: string;
   xAxisTitle: string;
   yAxisTitle: string;
@@ -77,6 +80,8 @@ export interface ChartSpec {
   categoryColumn: string;
   /** Headers of the columns plotted as series. */
   seriesColumns: string[];
+  /** Plot only these body rows (0-based first row, count); every body row when absent. */
+  rows?: { first: number; count: number };
 }
 
 /** One result sheet with one formatted Excel table on it. */
@@ -87,6 +92,8 @@ export interface ResultTable {
   tableName: string;
   /** A title written above the table. */
   title: string;
+  /** Two or three short lines under the title: what the sheet shows and how to read it. */
+  description?: readonly string[];
   columns: ResultColumn[];
   rows: CellValue[][];
   /** Per-row number format overriding the column's for numeric cells, for key/value tables such as the summary. */
@@ -94,9 +101,30 @@ export interface ResultTable {
   charts?: ChartSpec[];
 }
 
+/**
+ * Where the parts of a result sheet go, the same in every host (1-based worksheet rows): the title in
+ * row 1, the description lines below it, one blank row, then the table's header row.
+ */
+export interface ResultSheetLayout {
+  titleRow: number;
+  /** Row of the first description line (there are `description.length` of them). */
+  descriptionRow: number;
+  headerRow: number;
+}
+
+export function resultSheetLayout(table: Pick<ResultTable, 'description'>): ResultSheetLayout {
+  const lines = table.description?.length ?? 0;
+  return { titleRow: 1, descriptionRow: 2, headerRow: lines + 3 };
+}
+
 export interface ResultBundle {
   tables: ResultTable[];
-  /** Every sheet name that results own: all of them are removed before `tables` are written, so results never mix runs. */
+  /**
+   * Every sheet name that results own. A result sheet that already exists and is in `tables` keeps its
+   * tab position, its name and its table (so references to it survive a re-run) and gets the new
+   * contents; a sheet named here but not in `tables` is removed; a new result sheet goes right after the
+   * last existing result sheet, or at the end when there is none.
+   */
   resultSheets: readonly string[];
   /** ISO 4217 code for currency columns. */
   currency: string;
@@ -121,6 +149,10 @@ export interface StoredScenario {
   /** The scenario of the pipeline (src/pipeline/run.ts Scenario), as plain JSON. */
   scenario: Record<string, unknown>;
   lastRun?: { timestamp: string; engineVersion: string };
+  /** Named scenarios: overrides on top of `scenario` (src/pipeline/scenario-book.ts), as plain JSON. */
+  named?: Record<string, unknown>;
+  /** The headline figures of the last run of each scenario, by name, as plain JSON. */
+  runs?: Record<string, unknown>;
 }
 
 /** Name of the very hidden sheet that holds the StoredScenario as JSON in cell A1 (both hosts). */
@@ -141,9 +173,9 @@ export interface WorkbookPort {
   /** Names of all sheets and Excel tables, to tell users what was found. */
   listTables(): Promise<{ name: string; sheet: string; source: 'table' | 'sheet' }[]>;
   /**
-   * Replace the previous results with these, as a unit: every sheet in `resultSheets` is removed
-   * and `tables` are written; nothing else in the workbook changes. If writing fails, the previous
-   * results stay or the new ones are complete, never a mix.
+   * Replace the previous results with these, as a unit (see ResultBundle.resultSheets for which sheets
+   * are kept in place, removed and added); nothing else in the workbook changes. If writing fails, the
+   * previous results stay or the new ones are complete, never a mix.
    */
   writeResults(results: ResultBundle): Promise<void>;
   /** Add these input tables on new sheets; tables that already exist are left untouched. Returns the names created. */

@@ -4,15 +4,12 @@
  * adapter draws them); the result tables hold the charted data either way.
  */
 import type * as ExcelJS from 'exceljs';
-import type { ResultBundle, ResultTable } from './port';
+import { resultSheetLayout, type ResultBundle, type ResultTable } from './port';
 import { numberFormat, estimateWidth } from './xlsx-formats';
 import { assertBundleFits, sameName } from './names';
 import { allTables } from './xlsx-tables';
 import { keepActiveTabVisible } from './xlsx-views';
 import { sharedNumberFormat, writeTable } from './xlsx-write-table';
-
-const TITLE_ROW = 1;
-const HEADER_ROW = 3;
 
 /**
  * Replaces the results as a unit. Everything is checked before the workbook changes; the new sheets
@@ -47,34 +44,42 @@ function keptTables(workbook: ExcelJS.Workbook, bundle: ResultBundle): { table: 
 }
 
 function fillResultSheet(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {
-  worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }];
-  const title = worksheet.getCell(TITLE_ROW, 1);
+  const layout = resultSheetLayout(table);
+  const headerRow = layout.headerRow;
+  worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  const title = worksheet.getCell(layout.titleRow, 1);
   title.value = table.title;
   title.font = { bold: true, size: 14 };
+  (table.description ?? []).forEach((line, i) => {
+    const cell = worksheet.getCell(layout.descriptionRow + i, 1);
+    cell.value = line;
+    cell.font = { italic: true };
+  });
 
   const headers = table.columns.map((column) => column.header);
   writeTable(worksheet, {
     name: table.tableName,
-    row: HEADER_ROW,
+    row: headerRow,
     column: 1,
     headers,
     rows: table.rows,
     theme: 'TableStyleMedium2',
     numberFormats: table.columns.map((column) => numberFormat(column.format, currency)),
   });
-  applyRowFormats(worksheet, table, currency);
+  applyRowFormats(worksheet, table, currency, headerRow);
   table.columns.forEach((column, i) => {
+    if (column.note) worksheet.getCell(headerRow, i + 1).note = column.note;
     worksheet.getColumn(i + 1).width = column.width ?? estimateWidth(column.header, column.format, currency, table.rows, i);
   });
 }
 
 /** Key/value tables (the summary) format numbers row by row: a count, an amount, a percentage. */
-function applyRowFormats(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {
+function applyRowFormats(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string, headerRow: number): void {
   if (!table.rowFormats) return;
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   table.rowFormats.forEach((format, r) => {
     const code = numberFormat(format, currency);
-    const row = worksheet.getRow(HEADER_ROW + 1 + r);
+    const row = worksheet.getRow(headerRow + 1 + r);
     table.rows[r]?.forEach((value, c) => {
       if (typeof value === 'number') row.getCell(c + 1).style = code ? sharedNumberFormat(styles, code) : {};
     });

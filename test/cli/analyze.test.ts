@@ -84,9 +84,9 @@ describe('spp analyze on a hand-made workbook', () => {
     }
     const stockSheet = after.getWorksheet('SPP Stock')!;
     const stockRows = tableRows(stockSheet);
-    expect(stockRows.map((r) => [r.LocationID, r.Stock, r.Investment])).toEqual([
-      ['CDC', 11, 1100],
-      ['FSL', 4, 400],
+    expect(stockRows.map((r) => [r.Location, r['Recommended stock'], r.Investment, r.Action])).toEqual([
+      ['CDC', 11, 1100, 'Keep 11 (no inventory given)'],
+      ['FSL', 4, 400, 'Keep 4 (no inventory given)'],
     ]);
     expect(Object.keys((stockSheet as unknown as { tables: Record<string, unknown> }).tables)).toContain('SppStock');
     expect(after.worksheets.map((w) => w.name)).toEqual(
@@ -103,8 +103,10 @@ describe('spp analyze on a hand-made workbook', () => {
     const first = await readWorkbook(join(dir, 'first.xlsx'));
     const second = await readWorkbook(join(dir, 'second.xlsx'));
     expect(second.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
-    // Everything is the same but the run's timestamp in the very hidden scenario sheet.
-    for (const sheet of first.worksheets) if (sheet.name !== SCENARIO_SHEET) expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    // Everything is the same but the run's timestamp, in the very hidden scenario sheet and on SPP Scenarios.
+    for (const sheet of first.worksheets) if (sheet.name !== SCENARIO_SHEET && sheet.name !== 'SPP Scenarios') expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    const scenarios = tableRows(second.getWorksheet('SPP Scenarios')!);
+    expect(scenarios.map((r) => [r.Scenario, r['This run'], r['Stock investment']])).toEqual([['Base', 'Yes', 1500]]);
     const stored = JSON.parse(String(second.getWorksheet(SCENARIO_SHEET)!.getCell('A1').value));
     expect(second.getWorksheet(SCENARIO_SHEET)!.state).toBe('veryHidden');
     expect(stored).toMatchObject({ version: 1, scenario: {}, lastRun: { engineVersion: expect.any(String), timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
@@ -159,7 +161,7 @@ describe('spp sample → analyze', () => {
     const workbook = await readWorkbook(join(dir, 'sample-results.xlsx'));
     const rows = tableRows(workbook.getWorksheet('SPP Stock')!);
     expect(rows).toHaveLength(120);
-    expect(rows.map((r) => r.Stock)).toEqual(json.stock.map((r: { stock: number }) => r.stock));
+    expect(rows.map((r) => r['Recommended stock'])).toEqual(json.stock.map((r: { stock: number }) => r.stock));
   });
 
   test('output folders that do not exist yet are created (npm run demo writes into demo/)', () => {

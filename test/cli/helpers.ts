@@ -46,8 +46,17 @@ export function sheetValues(sheet: ExcelJS.Worksheet): unknown[][] {
   return grid;
 }
 
-/** The rows of an Excel table on a result sheet as objects keyed by header (header row at row 3, per the layout). */
-export function tableRows(sheet: ExcelJS.Worksheet, headerRow = 3): Record<string, unknown>[] {
+/** The header row of the sheet's (first) Excel table, from its range (`A5:Z9` → 5). */
+function tableHeaderRow(sheet: ExcelJS.Worksheet): number {
+  const tables = Object.values((sheet as unknown as { tables: Record<string, { table: { tableRef?: string; ref?: string } }> }).tables);
+  const ref = tables[0]?.table.tableRef ?? tables[0]?.table.ref;
+  const row = ref ? Number(/^[A-Z]+(\d+)/.exec(ref)?.[1]) : NaN;
+  if (!Number.isInteger(row)) throw new Error(`No Excel table on sheet ${sheet.name}`);
+  return row;
+}
+
+/** The rows of the Excel table on a result sheet as objects keyed by header. */
+export function tableRows(sheet: ExcelJS.Worksheet, headerRow = tableHeaderRow(sheet)): Record<string, unknown>[] {
   const headers = (sheet.getRow(headerRow).values as unknown[]).slice(1).map(String);
   const rows: Record<string, unknown>[] = [];
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {

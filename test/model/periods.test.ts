@@ -102,8 +102,9 @@ describe('month periods', () => {
     [true, 'notAPeriod'],
     [new Date(Number.NaN), 'notAPeriod'],
     ['03/04/2024', 'ambiguousDate'],
-    ['13.04.2024', 'ambiguousDate'],
     ['03-04-24', 'ambiguousDate'],
+    ['31/02/2024', 'notAPeriod'],
+    ['13/13/2024', 'notAPeriod'],
     ['2024-W05', 'weekInMonthMode'],
   ])('%p is not a month: %s', (value, problem) => {
     expect(readPeriod(value, 'Month')).toEqual({ ok: false, problem });
@@ -222,7 +223,14 @@ describe('readDate', () => {
     [utc(2027, 6, 30), { ok: true, iso: '2027-06-30', dateAsText: false }],
     [46568, { ok: true, iso: '2027-06-30', dateAsText: false }],
     ['2027-06-30', { ok: true, iso: '2027-06-30', dateAsText: true }],
-    ['30/06/2027', { ok: false, problem: 'ambiguousDate' }],
+    // Day first where the first number cannot be a month, month first where the second cannot; equal numbers read the same either way.
+    ['30/06/2027', { ok: true, iso: '2027-06-30', dateAsText: true }],
+    ['06/30/2027', { ok: true, iso: '2027-06-30', dateAsText: true }],
+    ['06.06.27', { ok: true, iso: '2027-06-06', dateAsText: true }],
+    ['29.02.2024', { ok: true, iso: '2024-02-29', dateAsText: true }],
+    ['29.02.2023', { ok: false, problem: 'notADate' }],
+    ['15-01-99', { ok: true, iso: '1999-01-15', dateAsText: true }],
+    ['03/04/2027', { ok: false, problem: 'ambiguousDate' }],
     ['soon', { ok: false, problem: 'notADate' }],
     [0, { ok: false, problem: 'notADate' }],
   ])('%p', (value, reading) => {

@@ -100,6 +100,20 @@ describe('inputTemplate', () => {
   it('builds its notes with columnNote', () => {
     for (const spec of TABLES) expect(byName(template, spec.name).columns.map((c) => c.note)).toEqual(spec.columns.map(columnNote));
   });
+
+  it('says each thing once in a header note: the meaning, then whether it is required and its default', () => {
+    const repairable = TABLES.find((t) => t.name === 'Parts')!.columns.find((c) => c.key === 'Repairable')!;
+    expect(columnNote(repairable)).toBe('Yes if failed units are repaired and returned to stock (Yes/No, TRUE/FALSE, 1/0). Optional, default No.');
+    for (const spec of TABLES) {
+      for (const column of spec.columns) {
+        const note = columnNote(column);
+        // "Default" and "required" are said once, by the requirement text at the end.
+        expect(note.match(/\bdefault\b/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+        expect(note.match(/\brequired\b/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+        expect(note.match(/\boptional\b/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+      }
+    }
+  });
 });
 
 describe('columnValidation of numeric columns', () => {

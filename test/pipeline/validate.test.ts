@@ -1,10 +1,20 @@
 import { SETTINGS_SPEC, type TableName } from '../../src/model/contract';
 import { formatIssue, type Part, type ValidationIssue } from '../../src/model/types';
-import { validateInput } from '../../src/pipeline/validate';
+import { validateInput as validateAll } from '../../src/pipeline/validate';
 import type { CellValue, SheetTable } from '../../src/workbook/port';
 import { sheetTable, utc } from './fixtures';
 
 type Tables = Partial<Record<TableName, SheetTable | null>>;
+
+/**
+ * The fixtures hold a few months of demand, so every run also warns that the history is shorter than
+ * a year; the tests below are about other things and leave that warning out (it has tests of its own).
+ */
+const isShortHistory = (issue: ValidationIssue): boolean => issue.message.startsWith('The Demand history covers');
+function validateInput(...args: Parameters<typeof validateAll>): ReturnType<typeof validateAll> {
+  const result = validateAll(...args);
+  return { ...result, issues: result.issues.filter((issue) => !isShortHistory(issue)) };
+}
 
 /** `error Parts!C3: …`: severity, place and message in one comparable line. */
 const show = (issue: ValidationIssue) => `${issue.severity} ${formatIssue(issue)}`;
@@ -170,7 +180,7 @@ describe('cell conversion', () => {
     ['number > 0', 'Parts', withCell(PARTS, 1, 2, 'abc'), 'error Parts!C2: UnitCost must be a number > 0, found "abc"'],
     ['whole number >= 0', 'Demand', withCell(DEMAND, 2, 3, -3), 'error Demand!D3: Quantity must be a whole number >= 0, found -3'],
     ['whole number, not a fraction', 'Demand', withCell(DEMAND, 2, 3, 2.5), 'error Demand!D3: Quantity must be a whole number >= 0, found 2.5'],
-    ['number from 0 to 1', 'Parts', withCell(PARTS, 2, 6, 1.5), 'error Parts!G3: ScrapRate must be a number from 0 to 1, found 1.5'],
+    ['number from 0 to 1', 'Parts', withCell(PARTS, 2, 6, 1.5), 'error Parts!G3: ScrapRate must be a number from 0 to 1, found 1.5; it is a share: if you meant 1.5 %, enter 0.015'],
     ['number > 0 and < 1', 'SLATiers', withCell(TIERS, 1, 2, 1), 'error SLATiers!C2: TargetFillRate must be a number > 0 and < 1, found 1'],
     ['enum', 'Parts', withCell(PARTS, 1, 7, 'Urgent'), 'error Parts!H2: Criticality must be one of Critical, Standard, found "Urgent"'],
     ['enum of three', 'Parts', withCell(PARTS, 1, 8, 'Retired'), 'error Parts!I2: Lifecycle must be one of Active, Mature, EndOfLife, found "Retired"'],
@@ -212,21 +222,23 @@ describe('cell conversion', () => {
     expect(input!.demand.map((s) => [s.partId, s.quantities])).toEqual([['1001', [1]], ['PN-2', [2]]]);
   });
 
-  test('dates: Excel dates and serials are read as ISO dates; ISO text is accepted with a warning; locale text is an error', () => {
+  test('dates: Excel dates and serials are read as ISO dates; ISO text and unambiguous day-first text are accepted with a warning; ambiguous text is an error', () => {
     const parts = [
       ['PartID', 'UnitCost', 'LeadTimeDays', 'EOS'],
       ['PN-1', 420, 45, utc(2027, 6, 30)],
       ['PN-2', 15, 10, 46568], // 2027-06-30: 20,999 days after 1970-01-01, + 25,569
       ['PN-3', 15, 10, '2027-06-30'],
       ['PN-4', 15, 10, '30/06/2027'],
+      ['PN-5', 15, 10, '03/06/2027'],
     ];
     const { issues } = validateInput(workbook({ Parts: parts }));
     expect(issues.map(show)).toEqual([
-      'error Parts!D5: EndOfSupport "30/06/2027" is ambiguous (day and month order unknown); enter it as YYYY-MM-DD, or as an Excel date',
+      'error Parts!D6: EndOfSupport "03/06/2027" is ambiguous (day and month order unknown); enter it as YYYY-MM-DD, or as an Excel date',
       'warning Parts!D4: EndOfSupport "2027-06-30" is a date stored as text; it was read as 2027-06-30',
+      'warning Parts!D5: EndOfSupport "30/06/2027" is a date stored as text; it was read as 2027-06-30',
     ]);
-    const { input } = validateInput(workbook({ Parts: parts.slice(0, 4) }));
-    expect(input!.parts.map((p) => p.endOfSupport)).toEqual(['2027-06-30', '2027-06-30', '2027-06-30']);
+    const { input } = validateInput(workbook({ Parts: parts.slice(0, 5) }));
+    expect(input!.parts.map((p) => p.endOfSupport)).toEqual(['2027-06-30', '2027-06-30', '2027-06-30', '2027-06-30']);
   });
 
   test('entirely blank rows inside a table are skipped silently; later addresses stay right', () => {
@@ -586,6 +598,95 @@ describe('reporting', () => {
     expect(issues.map(show)).toEqual([
       "error 'Master Data'!D4: UnitCost must be a number > 0, found \"abc\"",
       "error 'Master Data'!B6: Duplicate PartID \"PN-1\" (first at row 4)",
+    ]);
+  });
+});
+
+describe('plausibility: valid values that are probably slips get a warning with their cell', () => {
+  /** 24 months of one unit a month for PN-1 at FSL-1. */
+  const twoYears: CellValue[][] = [['PartID', 'LocationID', 'Period', 'Quantity'], ...Array.from({ length: 24 }, (_, i) => ['PN-1', 'FSL-1', `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 1])];
+
+  test('a history shorter than a year', () => {
+    expect(validateAll(workbook()).issues.map(show)).toEqual([
+      'warning Demand: The Demand history covers 3 months (2024-01 to 2024-03), less than a year: forecasts rest on few periods, slow movers may show no demand at all, and there is no stocking backtest',
+    ]);
+    expect(validateAll(workbook({ Demand: twoYears })).issues).toEqual([]);
+  });
+
+  test('a BacktestPeriods that leaves less than 12 periods to decide on, at its cell, with the largest that works', () => {
+    const settings = [['Setting', 'Value'], ['BacktestPeriods', 30]];
+    expect(validateAll(workbook({ Demand: twoYears, Settings: settings })).issues.map(show)).toEqual([
+      'warning Settings!B2: BacktestPeriods 30 with 24 months (2023-01 to 2024-12) of history leaves fewer than 12 periods to decide on, so there is no stocking backtest this run; set BacktestPeriods to at most 12',
+    ]);
+    // 12 held out of 24 leaves exactly 12: fine.
+    expect(validateAll(workbook({ Demand: twoYears, Settings: [['Setting', 'Value'], ['BacktestPeriods', 12]] })).issues).toEqual([]);
+    // Twelve months and the default: no short-history warning (a year is enough), but no backtest either.
+    expect(validateAll(workbook({ Demand: twoYears.slice(0, 13) })).issues.map(show)).toEqual([
+      'warning BacktestPeriods 12 with 12 months (2023-01 to 2023-12) of history leaves fewer than 12 periods to decide on, so there is no stocking backtest this run; it needs at least 13 periods of history',
+    ]);
+  });
+
+  test('holding cost rates above 1 (25 meant as 25 %), in Settings and in Locations', () => {
+    const locations = LOCATIONS.map((row, r) => [...row, r === 0 ? 'HoldingCostRate' : r === 2 ? 30 : null]);
+    expect(shown(workbook({ Settings: [['Setting', 'Value'], ['HoldingCostRate', 25]], Locations: locations }))).toEqual([
+      'warning Settings!B2: HoldingCostRate 25 means 2,500 % of the unit cost a year; if you meant 25 %, enter 0.25',
+      'warning Locations!F3: HoldingCostRate 30 means 3,000 % of the unit cost a year; if you meant 30 %, enter 0.3',
+    ]);
+    expect(shown(workbook({ Settings: [['Setting', 'Value'], ['HoldingCostRate', 1]] }))).toEqual([]);
+  });
+
+  test('shares typed as percentages are errors that say what to type', () => {
+    expect(shown(workbook({ SLATiers: withCell(TIERS, 1, 2, 95) }))).toEqual([
+      'error SLATiers!C2: TargetFillRate must be a number > 0 and < 1, found 95; it is a share: if you meant 95 %, enter 0.95',
+    ]);
+    expect(shown(workbook({ Settings: [['Setting', 'Value'], ['StandardFillRate', '90']] }))).toEqual([
+      'error Settings!B2: StandardFillRate must be a number > 0 and < 1, found "90"; it is a share: if you meant 90 %, enter 0.9',
+    ]);
+    // Above 100 it cannot be a percentage either: the plain message.
+    expect(shown(workbook({ SLATiers: withCell(TIERS, 1, 2, 950) }))).toEqual(['error SLATiers!C2: TargetFillRate must be a number > 0 and < 1, found 950']);
+  });
+
+  test('lead, repair and resupply times above five years', () => {
+    const parts = withCell(withCell(PARTS, 1, 3, 2000), 1, 5, 1900);
+    const locations = withCell(LOCATIONS, 2, 3, 1827);
+    expect(shown(workbook({ Parts: parts, Locations: locations }))).toEqual([
+      'warning Parts!D2: LeadTimeDays 2000 is more than five years (1826 days); check that it is in days',
+      'warning Parts!F2: RepairDays 1900 is more than five years (1826 days); check that it is in days',
+      'warning Locations!D3: ResupplyDays 1827 is more than five years (1826 days); check that it is in days',
+    ]);
+    expect(shown(workbook({ Parts: withCell(PARTS, 1, 3, 1826) }))).toEqual([]);
+  });
+
+  test('unit costs spanning more than nine orders of magnitude, naming both cells', () => {
+    const parts = withCell(withCell(PARTS, 1, 2, 2_000_000), 2, 2, 0.0001);
+    expect(shown(workbook({ Parts: parts }))).toEqual([
+      'warning Parts!C2: UnitCost ranges from 0.0001 (Parts!C3) to 2000000 (Parts!C2), more than nine orders of magnitude; check both for a unit or decimal slip',
+    ]);
+    // Exactly nine orders (0.001 to 1,000,000) is still a plausible catalogue.
+    expect(shown(workbook({ Parts: withCell(withCell(PARTS, 1, 2, 1_000_000), 2, 2, 0.001) }))).toEqual([]);
+  });
+});
+
+describe('"did you mean" for IDs that differ only in case or spacing', () => {
+  test('Demand, Inventory, Parent and SLATier references name the ID that was probably meant', () => {
+    const demand = [...DEMAND, ['pn-1', 'FSL-1', '2024-01', 1], ['PN-1', 'fsl 1', '2024-01', 1]];
+    const locations = [...LOCATIONS, ['FSL-2', 'Field', 'cdc', 2, 'GOLD']];
+    const inventory = [['PartID', 'LocationID', 'OnHand'], ['PN 2', 'CDC', 1]];
+    expect(shown(workbook({ Demand: demand, Locations: locations, Inventory: inventory }))).toEqual([
+      'error Locations!C4: Parent "cdc" is not in Locations; did you mean "CDC"? IDs must match exactly, including case and spaces',
+      'error Locations!E4: SLATier "GOLD" is not in SLATiers; did you mean "Gold"? IDs must match exactly, including case and spaces',
+      'error Demand!A6: Demand for unknown part "pn-1" (not in Parts); did you mean "PN-1"? IDs must match exactly, including case and spaces',
+      'error Demand!B7: Demand for unknown location "fsl 1" (not in Locations); did you mean "FSL-1"? IDs must match exactly, including case and spaces',
+      'error Inventory!A2: Inventory for unknown part "PN 2" (not in Parts); did you mean "PN-2"? IDs must match exactly, including case and spaces',
+    ]);
+  });
+
+  test('no suggestion when nothing is close, or when two IDs are equally close', () => {
+    const parts = [...PARTS, ['PN1', 'Twin', 10, 10]];
+    const demand = [...DEMAND, ['pn 1', 'FSL-1', '2024-01', 1], ['XYZ', 'FSL-1', '2024-01', 1]];
+    expect(shown(workbook({ Parts: parts, Demand: demand }))).toEqual([
+      'error Demand!A6: Demand for unknown part "pn 1" (not in Parts)',
+      'error Demand!A7: Demand for unknown part "XYZ" (not in Parts)',
     ]);
   });
 });

@@ -44,6 +44,14 @@ export interface PortHarness {
   snapshot(port: WorkbookPort): Promise<WorkbookSnapshot>;
   /** The number format of one cell, when the host exposes formats; omit to skip those checks. */
   numberFormat?(port: WorkbookPort, sheet: string, address: string): Promise<string | null>;
+  /** The note (comment) on one cell, or null; omit when the harness cannot read notes. */
+  note?(port: WorkbookPort, sheet: string, address: string): Promise<string | null>;
+  /**
+   * The adapter keeps existing result sheets in place (tab position, name, table) and replaces their
+   * contents (ResultBundle.resultSheets). Both adapters are moving to it (issues 9 and 11); the tests
+   * under "results in place" run for adapters that declare it.
+   */
+  resultsInPlace?: boolean;
 }
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -353,6 +361,29 @@ export function describePortContract(adapterName: string, harness: PortHarness):
         expect(await harness.snapshot(port)).toEqual(before);
       });
 
+      test('description lines go under the title, then a blank row, then the header; header notes are written', async () => {
+        const port = await harness.build(inputFixture());
+        const columns = resultTable().columns.map((column, i) => (i === 1 ? { ...column, note: 'Base-stock level in units.' } : column));
+        await port.writeResults(bundle([resultTable({ description: ['What this sheet shows.', 'How to read it.'], columns })]));
+        const snap = await harness.snapshot(port);
+        expect(snap.cells.Stocking.slice(0, 6).map((row) => row.slice(0, 2))).toEqual([
+          ['Recommended stock levels', null],
+          ['What this sheet shows.', null],
+          ['How to read it.', null],
+          [null, null],
+          ['PartID', 'Stock'],
+          ['PN-1', 3],
+        ]);
+        expect(snap.tables.find((t) => t.name === 'StockingResults')?.ref).toBe('A5:F7');
+        const table = await port.readTable('StockingResults');
+        expect(table).toMatchObject({ headerRow: 5, firstColumn: 1 });
+        expect(table?.rows).toHaveLength(2);
+        if (harness.note) {
+          expect(await harness.note(port, 'Stocking', 'B5')).toBe('Base-stock level in units.');
+          expect(await harness.note(port, 'Stocking', 'A5')).toBeNull();
+        }
+      });
+
       test('number formats follow the column formats', async () => {
         if (!harness.numberFormat) return;
         const port = await harness.build(inputFixture());
@@ -363,6 +394,52 @@ export function describePortContract(adapterName: string, harness: PortHarness):
         expect(await format('D4')).toContain('USD');
         expect(await format('E4')).toMatch(/yyyy-mm-dd/i);
         expect(await format('F4')).toBe('#,##0.00');
+      });
+    });
+
+    describe('results in place', () => {
+      if (!harness.resultsInPlace) return;
+
+      /** Inputs plus an earlier run's results: the user moved the result sheet to the front, and a sheet of theirs sums a result column. */
+      const withEarlierResults = (): WorkbookFixture => {
+        const base = inputFixture();
+        const stocking: FixtureSheet = { name: 'Stocking', rows: [['Recommended stock levels'], [], ['PartID', 'Stock', 'FillRate', 'Value', 'Reviewed', 'Score'], ['PN-1', 1, 0.5, 420, null, 1]] };
+        const mine: FixtureSheet = { name: 'Mine', rows: [['Total stock', { formula: 'SUM(StockingResults[Stock])', result: 1 }, { formula: "'Stocking'!B4*2", result: 2 }]] };
+        return { sheets: [stocking, ...base.sheets, mine], tables: [...(base.tables ?? []), { name: 'StockingResults', sheet: 'Stocking', ref: 'A3:F4' }] };
+      };
+
+      test('an existing result sheet keeps its tab position and its table, with the new contents', async () => {
+        const port = await harness.build(withEarlierResults());
+        const before = await harness.snapshot(port);
+        await port.writeResults(bundle([resultTable()]));
+        const after = await harness.snapshot(port);
+        expect(after.sheetNames).toEqual(before.sheetNames);
+        expect(after.tables.find((t) => t.name === 'StockingResults')).toEqual({ name: 'StockingResults', sheet: 'Stocking', ref: 'A3:F5' });
+        expect(after.cells.Stocking.slice(3)).toEqual([
+          ['PN-1', 3, 0.953, 1260, day('2025-06-30'), 1.25],
+          ['PN-2', 0, 0.5, 0, null, { error: '#N/A' }],
+        ]);
+      });
+
+      test("a user's formulas that point into the results still point at them after two runs", async () => {
+        const port = await harness.build(withEarlierResults());
+        await port.writeResults(bundle([resultTable()]));
+        await port.writeResults(bundle([resultTable({ rows: [['PN-9', 9, 0.9, 90, null, 9.5]] })]));
+        const after = await harness.snapshot(port);
+        expect(after.cells.Mine[0]).toEqual(['Total stock', { formula: 'SUM(StockingResults[Stock])' }, { formula: "'Stocking'!B4*2" }]);
+        expect(after.tables.find((t) => t.name === 'StockingResults')?.ref).toBe('A3:F4');
+      });
+
+      test('result sheets no longer produced are removed; a new one goes right after the existing result sheets', async () => {
+        const port = await harness.build(withEarlierResults());
+        await port.writeResults(bundle([resultTable(), resultTable({ sheet: 'Forecast', tableName: 'ForecastResults', title: 'Forecast' })]));
+        const names = (await harness.snapshot(port)).sheetNames;
+        expect(names.slice(0, 2)).toEqual(['Stocking', 'Forecast']);
+        await port.writeResults(bundle([resultTable({ sheet: 'Summary', tableName: 'SummaryResults', title: 'Summary' })]));
+        const after = await harness.snapshot(port);
+        expect(after.sheetNames).not.toContain('Stocking');
+        expect(after.sheetNames).not.toContain('Forecast');
+        expect(after.sheetNames[after.sheetNames.length - 1]).toBe('Summary');
       });
     });
 

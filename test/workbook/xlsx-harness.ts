@@ -90,4 +90,10 @@ export const xlsxHarness: PortHarness = {
     const workbook = await saved(port);
     return workbook.getWorksheet(sheet)?.getCell(address).numFmt ?? null;
   },
+
+  async note(port, sheet, address) {
+    const note = (await saved(port)).getWorksheet(sheet)?.getCell(address).note;
+    if (note === undefined || note === null) return null;
+    return typeof note === 'string' ? note : (note.texts ?? []).map((run) => run.text).join('');
+  },
 };

@@ -1,6 +1,6 @@
 /**
  * Network stocking: two-echelon VARI-METRIC with SLA coverage, field-or-central decisions and the
- * budget frontier (docs/methods.md §8). The integration builds a NetworkProblem per run
+ * budget frontier (docs/methods.md §9). The integration builds a NetworkProblem per run
  * (buildNetworkProblem), plans it (planNetwork) or evaluates given stock (evaluateNetwork), and
  * backtests a plan on held-out demand (replayNetwork).
  */

@@ -1,7 +1,7 @@
 /**
  * VARI-METRIC for one part: the Central's pipeline and its backorders at each central stock level,
  * and each field location's pipeline, fill rates, backorders and costs at each field stock level
- * given the central level (Sherbrooke 2004, ch. 4; Graves 1985). docs/methods.md §8 has every
+ * given the central level (Sherbrooke 2004, ch. 4; Graves 1985). docs/methods.md §9 has every
  * formula; this is the only place that computes them, for the optimiser and for `evaluateNetwork`.
  *
  * Central (row 0 of the part): demand λ₀ = λ_c + Σⱼ λⱼ (its own customers plus the one-for-one
@@ -17,7 +17,7 @@
  * (Poisson when the variance is not above the mean). For Poisson demand (all v = 1) the variance is
  * Graves' binomial split λⱼTⱼ + fⱼ(1 − fⱼ)EBO₀ + fⱼ²VBO₀; with batch demand a backordered batch
  * belongs to one location as a whole, and the law of total variance over the backordered batches
- * gives the vⱼ and v̄ terms (docs/methods.md §8.2; the simulation confirms it, where the binomial
+ * gives the vⱼ and v̄ terms (docs/methods.md §9.2; the simulation confirms it, where the binomial
  * split understated a field's backorders by a third).
  * Fill from the shelf FR(s) (fill-rate.ts). Within the tier's response time, when the Central's
  * emergency delivery is in time (coverable), a field stockout is filled from the Central when the

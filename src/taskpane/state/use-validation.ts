@@ -1,8 +1,7 @@
-/** The Validate step: read the inputs as a run would and list every problem (validateInput is pure). */
+/** The Validate step: read the inputs as a run would and list every problem a run would report (validateRun is pure). */
 import { useCallback, useEffect, useState } from 'react';
 import type { ValidationIssue } from '../../model/types';
-import { readInputTables, type Scenario } from '../../pipeline/run';
-import { validateInput } from '../../pipeline/validate';
+import { readInputTables, validateRun, type Scenario } from '../../pipeline/run';
 import type { WorkbookPort } from '../../workbook/port';
 
 export interface ValidationState {
@@ -29,7 +28,7 @@ export function useValidation(port: WorkbookPort | null, scenario: Scenario): Va
     setError(null);
     try {
       const tables = await readInputTables(port, scenario);
-      setIssues(validateInput(tables, { columnOverrides: scenario.columnOverrides }).issues);
+      setIssues(validateRun(tables, scenario).issues);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
