@@ -11,6 +11,7 @@ import { writeSample } from '../src/cli/sample';
 import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
+import { networkBenchSection } from './network';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
     const best = Math.min(...runs.map((r) => r.seconds));
     console.log(`planPortfolio (one thread), ${n.toLocaleString('en-US')} part-locations × ${p} periods: best of 3 ${best.toFixed(2)} s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})`);
   }
+
+  console.log('\n## Network stocking (bench/network.ts)');
+  networkBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
