@@ -4,7 +4,7 @@
  * by `spp compare` and the pane's Compare).
  */
 import type { HeadlineFigure, KeptRun } from './headline';
-import { jsonRow, type ResultColumnSpec, type ResultTableSpec, type ResultValue } from './result-spec';
+import { jsonRow, type ResultColumnSpec, type ResultTableSpec } from './result-spec';
 import type { ResultContext } from './results-contract';
 
 export interface ScenarioRow {
@@ -82,12 +82,8 @@ export function compareRuns(a: KeptRun, b: KeptRun): ComparisonRow[] {
   });
 }
 
+/** Written by `spp compare` and the pane's Compare only; an analysis run leaves it as it is. */
 export const COMPARE_SHEET = { sheet: 'SPP Compare', tableName: 'SppCompare' } as const;
-
-/** The comparison sheet's rows as cells: Figure, A, B, Delta (B − A). */
-export function comparisonCells(rows: readonly ComparisonRow[]): ResultValue[][] {
-  return rows.map((r) => [r.label, r.a, r.b, r.delta]);
-}
 
 /** The JSON's `scenarios`: the active scenario and every kept run, each with the table's columns and all its figures. */
 export function scenariosJson(context: ResultContext): { active: string; runs: Record<string, unknown>[] } | null {

@@ -21,6 +21,17 @@ export interface NamedScenario {
 
 export type { KeptRun } from '../model/headline';
 
+/** The scenario a run is for: its name, and what it puts on top of the base (null for the base). */
+export interface ChosenScenario {
+  name: string;
+  named: NamedScenario | null;
+}
+
+/** The run options of a chosen scenario (run.ts RunOptions.named). */
+export function namedOption(chosen: ChosenScenario): { name: string; scenario: NamedScenario } | undefined {
+  return chosen.named ? { name: chosen.name, scenario: chosen.named } : undefined;
+}
+
 export interface ScenarioBook {
   base: Scenario;
   named: Record<string, NamedScenario>;
