@@ -1,4 +1,6 @@
-// Builds the Excel add-in (task pane + function file) into dist/.
+// Builds the Excel add-in into dist/: the task pane (taskpane.html, which in Excel's shared runtime
+// also runs the ribbon's function file and the custom functions), functions.js and functions.json
+// (the custom functions' script and metadata), support.html, the icons and the manifest.
 //   npm run build       production bundle; manifest URLs rewritten to SPP_ADDIN_BASE_URL
 //   npm run dev-server  https://localhost:3000 with the Office dev certificates
 // dist/cli/ belongs to `npm run build:cli` (esbuild) and survives webpack's output cleaning.
@@ -6,9 +8,12 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_BASE_URL, resolveBaseUrl, rewriteManifestUrls } = require('./scripts/manifest-urls.cjs');
+const { FunctionsMetadataPlugin } = require('./scripts/functions-metadata.cjs');
 
 const DEV_PORT = 3000;
 const DIST = path.resolve(__dirname, 'dist');
+/** The custom functions' script keeps a fixed name: the manifest's <Script> points to functions.js. */
+const FUNCTIONS_SCRIPT = 'functions.js';
 
 /** The base URL the built manifest points to; a malformed SPP_ADDIN_BASE_URL stops the build. */
 function productionBaseUrl() {
@@ -87,31 +92,30 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      functions: './src/functions/register.ts',
     },
     output: {
       path: DIST,
-      // Office caches add-in files aggressively; content hashes make new builds load.
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // Office caches add-in files aggressively; content hashes make new builds load. The functions'
+      // script is named by the manifest; in the shared runtime Excel runs them from taskpane.html.
+      filename: (pathData) => (pathData.chunk?.name === 'functions' ? FUNCTIONS_SCRIPT : production ? '[name].[contenthash:8].js' : '[name].js'),
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: { keep: (file) => /^cli([\\/]|$)/.test(file) },
     },
     resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'] },
     module: { rules: [swcRule(production)] },
     plugins: [
+      // The shared runtime's one page (manifest: <Runtime>, custom functions' <Page>, <FunctionFile>):
+      // the ribbon's function file runs here, and the task pane's entry associates the custom functions.
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['commands', 'taskpane'],
+        chunksSortMode: 'manual',
         inject: 'body', // after the office.js <script> in <head>
         scriptLoading: 'blocking',
       }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
-        inject: 'body',
-        scriptLoading: 'blocking',
-      }),
+      new FunctionsMetadataPlugin(),
       new CopyWebpackPlugin({ patterns: copyPatterns(baseUrl) }),
     ],
     performance: { hints: production ? 'warning' : false, maxEntrypointSize: 450_000, maxAssetSize: 450_000 },

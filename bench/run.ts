@@ -10,6 +10,8 @@ import { analyzeFile } from '../src/cli/analyze';
 import { writeSample } from '../src/cli/sample';
 import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
+import { benchFunctions } from './functions';
+import { networkBenchSection } from './network';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
     const best = Math.min(...runs.map((r) => r.seconds));
     console.log(`planPortfolio (one thread), ${n.toLocaleString('en-US')} part-locations × ${p} periods: best of 3 ${best.toFixed(2)} s (runs ${runs.map((r) => r.seconds.toFixed(2)).join(', ')})`);
   }
+
+  console.log('\n## Network stocking (bench/network.ts)');
+  networkBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
@@ -51,6 +56,14 @@ async function main(): Promise<void> {
   for (const r of carPartsBacktest()) {
     console.log(`| ${r.recipe} | ${r.leadTimeMonths} | ${percent(r.target)} | ${percent(r.promised)} | ${percent(r.achieved)} | ${r.stock.toLocaleString('en-US')} |`);
   }
+
+  const functions = benchFunctions();
+  console.log(`\n## Custom functions: time per cell (${functions.series.toLocaleString('en-US')} car-parts series, best of 5)`);
+  console.log('| Function | Per call | Engine call it wraps | Ratio |');
+  console.log('|---|---|---|---|');
+  for (const t of functions.timings) console.log(`| ${t.label} | ${t.functionMicros.toFixed(2)} µs | ${t.engineMicros.toFixed(2)} µs | ${(t.functionMicros / t.engineMicros).toFixed(1)} |`);
+  console.log('Slowest calls within the limits (src/functions/limits.ts), best of 3:');
+  for (const w of functions.worst) console.log(`  ${w.call}: ${w.milliseconds.toFixed(0)} ms`);
 }
 
 void main();

@@ -3,7 +3,8 @@ import { writeFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeTables, readInputTables, type Scenario } from '../pipeline/run';
 import { resultToJson, type AnalysisResult } from '../pipeline/results';
-import { lastRunNow, loadScenario, storedScenario } from '../pipeline/scenario-store';
+import { lastRunNow } from '../pipeline/scenario-store';
+import { bookFromStored, namedOption, storedFromBook, type ChosenScenario, type ScenarioBook } from '../pipeline/scenario-book';
 import type { ValidationIssue } from '../model/types';
 import { loadXlsxFile, saveXlsxFileAtomic } from '../workbook/xlsx-file';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
@@ -14,7 +15,10 @@ import { issuesText, summaryText } from './summary-text';
 export interface AnalyzeOptions {
   out?: string;
   json?: string;
+  /** The base scenario to use instead of the one stored in the workbook (tests, benchmarks). */
   scenario?: Scenario;
+  /** The scenario the run is for (scenario-options.ts chooseScenario); the base when absent. */
+  choose?: (book: ScenarioBook) => ChosenScenario;
   /** Where the summary and report go (stdout / stderr by default). */
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -45,7 +49,7 @@ export function defaultOutPath(input: string): string {
 }
 
 /** Writes text so that the file holds the old or the complete new content, never a part. */
-async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
   await ensureParentFolder(file);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
@@ -74,11 +78,13 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   const workbook = await loadXlsxFile(input);
   lap('load');
   // The scenario stored by the add-in (column mappings, table sources, overrides) makes the CLI
-  // reproduce the add-in's run on the same workbook.
-  const scenario = options.scenario ?? (await loadScenario(workbook)).scenario;
+  // reproduce the add-in's run on the same workbook; a named scenario goes on top of it.
+  const book = bookFromStored(await workbook.readScenario());
+  const scenario = options.scenario ?? book.base;
+  const chosen = options.choose?.(book) ?? { name: 'Base', named: null };
   const tables = await readInputTables(workbook, scenario);
   lap('read');
-  const analysis = analyzeTables(tables, scenario, { onProgress: (stage, fraction) => progress.update(stage, fraction) });
+  const analysis = analyzeTables(tables, scenario, { onProgress: (stage, fraction) => progress.update(stage, fraction) }, { named: namedOption(chosen), keptRuns: book.runs });
   lap('analyze');
   const report = issuesText(analysis.issues);
 
@@ -95,7 +101,9 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   const outPath = options.out ?? defaultOutPath(input);
   progress.update('write', 0);
   // The scenario first: its hidden sheet then keeps its place before the results on every re-run.
-  await workbook.writeScenario(storedScenario(scenario, lastRunNow()));
+  // The book keeps the named scenario's values and this run's figures with the others'.
+  const named = chosen.named ? { ...book.named, [chosen.name]: chosen.named } : book.named;
+  await workbook.writeScenario(storedFromBook({ base: scenario, named, runs: { ...book.runs, [chosen.name]: analysis.keptRun }, lastRun: lastRunNow() }));
   await workbook.writeResults(analysis.bundle);
   await ensureParentFolder(outPath);
   await saveXlsxFileAtomic(workbook, outPath);
@@ -108,8 +116,16 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
 
   if (report) err(report);
   if (Object.keys(scenario).length > 0) out(`Scenario stored in the workbook applied: ${Object.keys(scenario).join(', ')}`);
+  if (chosen.named) out(`Scenario "${chosen.name}": ${describeNamed(chosen)}; kept in the workbook with its figures (SPP Scenarios).`);
   out(summaryText(analysis.result));
   out(`Results workbook: ${path.resolve(outPath)}`);
   if (options.json) out(`Results JSON:     ${path.resolve(options.json)}`);
   return { exitCode: EXIT_OK, result: analysis.result, issues: analysis.issues, outPath, timings };
+}
+
+/** `HoldingCostRate 0.2, target Gold 0.97` for the summary line. */
+function describeNamed(chosen: ChosenScenario): string {
+  const settings = Object.entries(chosen.named?.settings ?? {}).map(([field, value]) => `${field.charAt(0).toUpperCase()}${field.slice(1)} ${value}`);
+  const targets = Object.entries(chosen.named?.tierTargets ?? {}).map(([tier, value]) => `target ${tier} ${value}`);
+  return [...settings, ...targets].join(', ') || 'no overrides';
 }

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { ENGINE_VERSION } from '../version';
 import { WorkbookFileError } from '../workbook/xlsx-errors';
 import { analyzeFile } from './analyze';
+import { compareFile } from './compare';
+import { chooseScenario, type ScenarioOptions } from './scenario-options';
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes';
 import { writeSample } from './sample';
 import { writeTemplate } from './template';
@@ -23,6 +25,11 @@ function integer(value: string): number {
   const n = Number(value);
   if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number.');
   return n;
+}
+
+/** Repeatable options collect their values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function requireXlsx(file: string): void {
@@ -42,12 +49,31 @@ export function buildProgram(): Command {
     .argument('<in.xlsx>', 'input workbook with the Parts, Locations, SLATiers and Demand tables (see docs/workbook.md)')
     .option('-o, --out <results.xlsx>', 'results workbook (default: <in>-results.xlsx beside the input); the input sheets are copied untouched')
     .option('-j, --json <results.json>', 'also write the results (or, on invalid input, the report) as JSON')
-    .addHelpText('after', '\nExit codes: 0 success, 1 invalid input (every problem is listed with its sheet and cell), 2 usage error.')
-    .action(async (input: string, opts: { out?: string; json?: string }) => {
+    .option('-s, --scenario <name>', 'run a scenario kept in the workbook, or name the one the options below define; it is kept with its figures (SPP Scenarios)')
+    .option('--set <Setting=value>', 'override a setting for this scenario, e.g. --set HoldingCostRate=0.2 (repeatable)', collect, [])
+    .option('--target <Tier=rate>', 'override a tier target fill rate, e.g. --target Gold=0.97 (repeatable)', collect, [])
+    .option('--budget <amount>', 'best service for this stock investment (StockingMode = Budget, Budget = amount)')
+    .addHelpText('after', '\nWithout --scenario, overrides are kept as scenario "Command line".\nExit codes: 0 success, 1 invalid input (every problem is listed with its sheet and cell), 2 usage error.')
+    .action(async (input: string, opts: { out?: string; json?: string } & ScenarioOptions) => {
       if (opts.out) requireXlsx(opts.out);
       if (!existsSync(input)) throw new UsageError(`${input}: file not found.`);
-      const outcome = await analyzeFile(input, { out: opts.out, json: opts.json });
+      const outcome = await analyzeFile(input, { out: opts.out, json: opts.json, choose: (book) => chooseScenario(book, opts) });
       process.exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('compare')
+    .description('Plan two scenarios of a workbook and compare them: A, B and Delta for every headline figure (sheet SPP Compare).')
+    .argument('<in.xlsx>', 'workbook whose scenarios to compare (kept by `spp analyze --scenario` or the add-in)')
+    .argument('<A>', 'first scenario ("Base" is the workbook\'s own)')
+    .argument('<B>', 'second scenario')
+    .option('-o, --out <compare.xlsx>', 'workbook to write (default: <in>-compare.xlsx beside the input)')
+    .option('-j, --json <compare.json>', 'also write the comparison as JSON')
+    .addHelpText('after', '\nExit codes: 0 success, 1 invalid input in either scenario, 2 usage error (e.g. an unknown scenario).')
+    .action(async (input: string, a: string, b: string, opts: { out?: string; json?: string }) => {
+      if (opts.out) requireXlsx(opts.out);
+      if (!existsSync(input)) throw new UsageError(`${input}: file not found.`);
+      process.exitCode = await compareFile(input, a, b, { out: opts.out, json: opts.json });
     });
 
   program

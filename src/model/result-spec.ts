@@ -62,6 +62,8 @@ export interface ResultTableSpec<Context, Row> {
   readonly columns: readonly ResultEntrySpec<Row>[];
   /** Charts, naming columns by JSON key (turned into headers by the layout). */
   readonly charts?: (context: Context) => readonly ChartByKey[];
+  /** Whether this run produces the table (e.g. only with a ServiceEvents table); always when absent. */
+  readonly when?: (context: Context) => boolean;
 }
 
 export type ChartByKey = Omit<ChartSpec, 'categoryColumn' | 'seriesColumns'> & { readonly categoryKey: string; readonly seriesKeys: readonly string[] };

@@ -6,6 +6,7 @@
  */
 import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/portfolio';
 import type { PartLocationPlan } from '../engine/plan-table';
+import type { KeptRun } from './headline';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
@@ -16,6 +17,8 @@ export interface ResultContext {
   readonly input: PlanningInput;
   readonly issues: readonly ValidationIssue[];
   readonly engineVersion: string;
+  /** The scenario this run is kept under, and every scenario's last run with this one (scenario-book.ts). */
+  readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -36,8 +39,6 @@ export const RESULT_SHEETS = {
   issues: 'SPP Issues',
 } as const;
 
-/** Every sheet the results own (replaced in place on every run). */
-export const ALL_RESULT_SHEETS: readonly string[] = Object.values(RESULT_SHEETS);
 
 /** The rows of the per-part-location tables, one PlanRow at a time (the plan is materialised once per row). */
 export function* planRows(context: ResultContext): Iterable<PlanRow> {
@@ -287,8 +288,8 @@ export const ISSUES_TABLE: ResultTableSpec<ResultContext, ValidationIssue> = {
   columns: ISSUE_COLUMNS,
 };
 
-/** The row tables in sheet order, after the summary. */
-export const RESULT_TABLES = [DEMAND_TABLE, STOCK_TABLE, BACKTEST_TABLE, BY_LOCATION_TABLE, BY_TIER_TABLE, ISSUES_TABLE] as const;
+/** The core row tables in sheet order, after the summary (result-tables.ts adds the other groups). */
+export const CORE_TABLES = [DEMAND_TABLE, STOCK_TABLE, BACKTEST_TABLE, BY_LOCATION_TABLE, BY_TIER_TABLE, ISSUES_TABLE] as const;
 
 const count = (x: number): string => Math.round(x).toLocaleString('en-US');
 

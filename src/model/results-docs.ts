@@ -3,7 +3,8 @@
  * cannot drift from what is written (see docs-sections.ts).
  */
 import { flatColumns, inJson, jsonPath, onSheet, type ResultTableSpec } from './result-spec';
-import { allSummaryMetrics, ALL_RESULT_SHEETS, RESULT_TABLES, SUMMARY_SHEET, type ResultContext } from './results-contract';
+import { allSummaryMetrics, SUMMARY_SHEET, type ResultContext } from './results-contract';
+import { ALL_RESULT_SHEETS, RESULT_TABLES } from './result-tables';
 
 
 const FORMAT_WORDS: Record<string, string> = { text: 'text', integer: 'whole number', decimal: 'number', percent: 'percentage', currency: 'amount', date: 'date' };
@@ -45,7 +46,7 @@ export function resultsDocsSection(): string {
     '|---|---|---|',
     ...allSummaryMetrics().map((m) => `| ${cell(m.label)} | ${m.json ? `\`${m.json}\`` : ''} | ${FORMAT_WORDS[m.format]} |`),
     '',
-    ...RESULT_TABLES.flatMap((spec) => tableSection(spec as ResultTableSpec<ResultContext, unknown>)),
+    ...RESULT_TABLES.flatMap((spec) => tableSection(spec)),
   ];
   return lines.join('\n').trimEnd();
 }

@@ -4,10 +4,12 @@
  * writes exactly these tables.
  */
 import { flatColumns, headerOf, sheetColumns, sheetRow, type ChartByKey, type ResultTableSpec } from '../model/result-spec';
-import { ALL_RESULT_SHEETS, RESULT_TABLES, SUMMARY_SHEET, summaryMetrics, type ResultContext } from '../model/results-contract';
+import { SUMMARY_SHEET, summaryMetrics, type ResultContext } from '../model/results-contract';
+import { ALL_RESULT_SHEETS, producedTables } from '../model/result-tables';
 import type { CellValue, ChartSpec, ColumnFormat, ResultBundle, ResultTable } from '../workbook/port';
 
-export { ALL_RESULT_SHEETS, RESULT_SHEETS } from '../model/results-contract';
+export { RESULT_SHEETS } from '../model/results-contract';
+export { ALL_RESULT_SHEETS } from '../model/result-tables';
 
 const finiteCell = (value: CellValue): CellValue => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
 
@@ -55,6 +57,6 @@ export function layoutResults(context: ResultContext): ResultBundle {
   return {
     currency: context.input.settings.currency,
     resultSheets: ALL_RESULT_SHEETS,
-    tables: [summaryTable(context), ...RESULT_TABLES.map((spec) => layoutTable(spec as ResultTableSpec<ResultContext, unknown>, context))],
+    tables: [summaryTable(context), ...producedTables(context).map((spec) => layoutTable(spec, context))],
   };
 }

@@ -7,13 +7,19 @@
  */
 import type { PortfolioResult, PortfolioSummary } from '../engine/portfolio';
 import { jsonRow } from '../model/result-spec';
-import { BACKTEST_TABLE, DEMAND_TABLE, STOCK_TABLE, type ResultContext } from '../model/results-contract';
+import type { ResultContext } from '../model/results-contract';
+import { JSON_SECTIONS, producedTables, type AnyResultTable } from '../model/result-tables';
 import type { PlanningInput, ValidationIssue } from '../model/types';
 import { ENGINE_VERSION } from '../version';
 
 /** One JSON row of a result table: column keys to values, grouped columns as nested objects (or null). */
 export type JsonRow = Record<string, unknown>;
 
+/**
+ * The JSON of a run. Every result table the contract builds (result-tables.ts) adds an array under its
+ * key — `demand`, `stock`, `backtest`, and the features' tables — and JSON_SECTIONS add the sections
+ * that are not tables.
+ */
 export interface AnalysisResult {
   schemaVersion: 1;
   engineVersion: string;
@@ -25,6 +31,8 @@ export interface AnalysisResult {
   /** SPP Backtest: one row per part-location with a stocking backtest. */
   backtest: JsonRow[];
   issues: ValidationIssue[];
+  /** The other tables' and sections' JSON, by key. */
+  [section: string]: unknown;
 }
 
 /** NaN and ±Infinity are not JSON: they become null. */
@@ -36,22 +44,17 @@ export function resultContext(portfolio: PortfolioResult, input: PlanningInput, 
   return { portfolio, input, issues, engineVersion: ENGINE_VERSION };
 }
 
-function builtRows<Row>(spec: { rows: (c: ResultContext) => Iterable<Row>; columns: Parameters<typeof jsonRow<Row>>[0] }, context: ResultContext): JsonRow[] {
+function builtRows(spec: AnyResultTable, context: ResultContext): JsonRow[] {
   const out: JsonRow[] = [];
   for (const row of spec.rows(context)) out.push(jsonRow(spec.columns, row));
   return out;
 }
 
 export function buildResult(context: ResultContext): AnalysisResult {
-  return {
-    schemaVersion: 1,
-    engineVersion: context.engineVersion,
-    summary: context.portfolio.summary,
-    demand: builtRows(DEMAND_TABLE, context),
-    stock: builtRows(STOCK_TABLE, context),
-    backtest: builtRows(BACKTEST_TABLE, context),
-    issues: [...context.issues],
-  };
+  const result: AnalysisResult = { schemaVersion: 1, engineVersion: context.engineVersion, summary: context.portfolio.summary, demand: [], stock: [], backtest: [], issues: [...context.issues] };
+  for (const spec of producedTables(context)) if (spec.json.built && spec.json.key !== 'issues') result[spec.json.key] = builtRows(spec, context);
+  for (const section of JSON_SECTIONS) if (section.when?.(context) ?? true) result[section.key] = section.value(context);
+  return result;
 }
 
 /** The result as JSON text: NaN/Infinity anywhere (summary included) become null. */

@@ -12,6 +12,8 @@ import { layoutResults } from './layout';
 import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
 import { validateScenario } from './validate-scenario';
+import { headlineFigures, type KeptRun } from '../model/headline';
+import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
 export type InputTables = Partial<Record<TableName, SheetTable | null>>;
 
@@ -39,8 +41,18 @@ export interface PipelineCallbacks {
 }
 
 export type Analysis =
-  | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[] }
+  | { ok: true; result: AnalysisResult; bundle: ResultBundle; issues: ValidationIssue[]; /** This run's headline figures, to keep with the workbook. */ keptRun: KeptRun }
   | { ok: false; issues: ValidationIssue[] };
+
+/** What a run is, beyond the base scenario: a named scenario on top of it, and the runs the workbook keeps. */
+export interface RunOptions {
+  /** The named scenario to run (scenario-book.ts); its name labels its issues and its kept run. */
+  named?: { name: string; scenario: NamedScenario };
+  /** Every scenario's last run, from the workbook; this run replaces its scenario's. */
+  keptRuns?: Readonly<Record<string, KeptRun>>;
+  /** The clock of the kept run's timestamp (tests pass a fixed one). */
+  now?: () => Date;
+}
 
 /** A source that names a range (`Sheet!A1:D9`) rather than a table or sheet. */
 export function isRangeAddress(source: string): boolean {
@@ -74,26 +86,29 @@ export type RunValidation = { ok: true; input: PlanningInput; issues: Validation
  * Everything a run checks before planning, in one place for the run and the pane's Validate step:
  * the workbook's tables, then the scenario's overrides by the same rules, errors first.
  */
-export function validateRun(tables: InputTables, scenario: Scenario = {}): RunValidation {
+export function validateRun(tables: InputTables, scenario: Scenario = {}, named?: RunOptions['named']): RunValidation {
   const validation = validateInput(tables, { columnOverrides: scenario.columnOverrides });
   const tierNames = validation.input ? new Set(validation.input.slaTiers.map((t) => t.tier)) : null;
-  const overrides = validateScenario(scenario, tierNames);
-  const all = [...validation.issues, ...overrides.issues];
+  const base = validateScenario(scenario, tierNames);
+  // A named scenario's values are checked under its own name, then win over the base's.
+  const own = named ? validateScenario(named.scenario, tierNames, scenarioLabel(named.name)) : null;
+  const all = [...validation.issues, ...base.issues, ...(own?.issues ?? [])];
   const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
   if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
+  const overrides = { settings: { ...base.settings, ...own?.settings }, tierTargets: { ...base.tierTargets, ...own?.tierTargets } };
   return { ok: true, input: applyScenario(validation.input, overrides), issues };
 }
 
-/** Validate, compute and lay out: pure, no host. */
-export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}): Analysis {
-  const validated = validateForRun(tables, scenario, callbacks);
+/** Validate, compute and lay out: pure, no host (but for the clock of the kept run, which options may fix). */
+export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}, options: RunOptions = {}): Analysis {
+  const validated = validateForRun(tables, scenario, callbacks, options);
   if (!validated.ok) return validated;
-  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks);
+  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks, options);
 }
 
-function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks): RunValidation {
+function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks, options: RunOptions): RunValidation {
   callbacks.onProgress?.('validate', 0);
-  const validated = validateRun(tables, scenario);
+  const validated = validateRun(tables, scenario, options.named);
   if (validated.ok) callbacks.onProgress?.('validate', 1);
   return validated;
 }
@@ -102,13 +117,18 @@ function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const context = resultContext(portfolio, input, issues);
+  const plain = resultContext(portfolio, input, issues);
+  // This run joins the kept runs under its scenario's name, so the scenario sheet shows it with the others.
+  const name = options.named?.name ?? BASE_SCENARIO;
+  const keptRun: KeptRun = { name, timestamp: (options.now?.() ?? new Date()).toISOString(), engineVersion: plain.engineVersion, figures: headlineFigures(plain) };
+  const runs = { ...(options.keptRuns ?? {}), [name]: keptRun };
+  const context = { ...plain, scenarios: { active: name, runs: Object.values(runs) } };
   const result = buildResult(context);
   const bundle = layoutResults(context);
   callbacks.onProgress?.('layout', 1);
-  return { ok: true, result, bundle, issues };
+  return { ok: true, result, bundle, issues, keptRun };
 }
 
 /** The whole pipeline on one workbook. Results are written only when the input has no errors. */

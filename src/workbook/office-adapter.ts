@@ -1,35 +1,45 @@
 /**
  * The workbook port for the workbook open in Excel, through Office.js. Each port call is one batch
- * (`Excel.run` in the add-in; tests inject a fake), with few syncs: names are looked up first,
- * cells are read and written in row chunks of one sync each.
+ * (`Excel.run` with `delayForCellEdit` and a sync time limit in the add-in, office-run.ts; tests
+ * inject a fake), with few syncs: names are looked up first, cells are read and written in row
+ * chunks of about 200,000 cells (every matrix counted) of one sync each.
  *
  * Excel JavaScript API used, with requirement sets. The add-in requires ExcelApi 1.7 (manifest);
  * everything above 1.7 is feature-checked through `supports` and skipped where missing.
  *
- *   Excel.run, RequestContext.sync ............................................ ExcelApi 1.1
+ *   Excel.run(options, batch) with RunOptions.delayForCellEdit, RequestContext.sync  ExcelApi 1.1
  *   Workbook.worksheets, Workbook.tables, Workbook.application ................. ExcelApi 1.1
  *   WorksheetCollection.load(items), getItem (name or id), add ................. ExcelApi 1.1
- *   Worksheet.id, name (read/write), delete, tables, charts, getRange ......... ExcelApi 1.1
- *   Worksheet.visibility: read 1.1, set (VeryHidden for the scenario sheet) .... ExcelApi 1.2
+ *   Worksheet.id, name (read/write), position (read/write), delete, tables,
+ *     charts, getRange .......................................................... ExcelApi 1.1
+ *   Worksheet.visibility: read 1.1, set (Hidden, VeryHidden) ................... ExcelApi 1.2
+ *   Worksheet.protection.protected ............................................ ExcelApi 1.2
  *   Worksheet.getUsedRangeOrNullObject(valuesOnly), isNullObject ............... ExcelApi 1.4
  *   Worksheet.getRangeByIndexes ................................................ ExcelApi 1.7
- *   Worksheet.freezePanes.freezeRows ........................................... ExcelApi 1.7
- *   TableCollection.load(items/name), getItem, add(address string, hasHeaders)  ExcelApi 1.1
- *   Table.name (read/write), style, showHeaders, showTotals, getRange, columns . ExcelApi 1.1
- *   Table.worksheet ............................................................ ExcelApi 1.2
+ *   Worksheet.freezePanes.freezeRows, unfreeze ................................. ExcelApi 1.7
+ *   Workbook.protection.protected .............................................. ExcelApi 1.7
+ *   TableCollection.load(items/id,name), getItem (name or id), add(address, hasHeaders) 1.1
+ *   Table.id, name (read/write), style, showHeaders, showTotals (read/write),
+ *     getRange, columns, delete .................................................. ExcelApi 1.1
+ *   Table.worksheet, clearFilters .............................................. ExcelApi 1.2
+ *   TableColumn.delete 1.1; TableColumnCollection.add(index, values, name) ....... ExcelApi 1.4
  *   Range.values, valueTypes, numberFormat (read/write), rowIndex, columnIndex,
- *     rowCount, columnCount, clear(applyTo) ..................................... ExcelApi 1.1
- *   Range.format.font.bold/size ................................................ ExcelApi 1.1
+ *     rowCount, columnCount, clear(applyTo), getEntireRow, getEntireColumn,
+ *     insert(shift), delete(shift) ............................................... ExcelApi 1.1
+ *   Range.format.font.bold/italic/size ......................................... ExcelApi 1.1
  *   Range.format.autofitColumns, Range.format.columnWidth ...................... ExcelApi 1.2
  *   Application.suspendApiCalculationUntilNextSync ............................. ExcelApi 1.6
- *   ChartCollection.add(type, Range, seriesBy), Chart.name, title.text,
- *     axes.categoryAxis/valueAxis.title.text/visible, legend.visible/position,
- *     setPosition, ChartSeriesCollection.getItemAt, ChartSeries.name ............ ExcelApi 1.1
+ *   ChartCollection.add(type, Range, seriesBy), load(items/name), Chart.name,
+ *     delete, title.text, axes.categoryAxis/valueAxis.title.text/visible,
+ *     legend.visible/position, setPosition, ChartSeriesCollection.getItemAt,
+ *     ChartSeries.name ........................................................... ExcelApi 1.1
  *   ChartSeriesCollection.add, ChartSeries.setValues, setXAxisValues ........... ExcelApi 1.7
  *   Feature-checked:
- *   Application.suspendScreenUpdatingUntilNextSync ............................. ExcelApi 1.9
  *   Range.dataValidation (rule, errorAlert, ignoreBlanks) ...................... ExcelApi 1.8
- *   Worksheet.notes.add (header notes on input templates) ...................... ExcelApi 1.18
+ *   Application.suspendScreenUpdatingUntilNextSync ............................. ExcelApi 1.9
+ *   Range.copyFrom (results in place) .......................................... ExcelApi 1.9
+ *   Table.resize (results in place; below it result sheets are swapped whole) .. ExcelApi 1.13
+ *   Worksheet.notes.add, NoteCollection.load, Note.delete (header notes) ........ ExcelApi 1.18
  *   Session only (office-session.ts): Workbook.getSelectedRange, Range.address,
  *     Range.select, Worksheet.activate (1.1); Workbook.name (1.7).
  *

@@ -1,4 +1,4 @@
-/** What sheets and Excel tables the open workbook holds, in tab order: two syncs, names only. */
+/** What sheets and Excel tables the open workbook holds, in tab order: two syncs, names and ids only. */
 import { SCENARIO_SHEET } from './port';
 import { sameName } from './names';
 
@@ -8,14 +8,22 @@ export interface SheetEntry {
   visibility: string;
   /** Names of the Excel tables on this sheet. */
   tables: string[];
+  /** Their ids (Table.id, which stays the same when a table is renamed or resized), in the same order. */
+  tableIds: string[];
 }
 
 export async function loadCatalog(context: Excel.RequestContext): Promise<SheetEntry[]> {
   const sheets = context.workbook.worksheets.load('items/id,items/name,items/visibility');
   await context.sync();
-  const tables = sheets.items.map((sheet) => sheet.tables.load('items/name'));
+  const tables = sheets.items.map((sheet) => sheet.tables.load('items/id,items/name'));
   await context.sync();
-  return sheets.items.map((sheet, i) => ({ id: sheet.id, name: sheet.name, visibility: sheet.visibility, tables: tables[i].items.map((table) => table.name) }));
+  return sheets.items.map((sheet, i) => ({
+    id: sheet.id,
+    name: sheet.name,
+    visibility: sheet.visibility,
+    tables: tables[i].items.map((table) => table.name),
+    tableIds: tables[i].items.map((table) => table.id),
+  }));
 }
 
 /** Prefix of the sheets a results write creates before it swaps them in; never the name of a user's sheet. */

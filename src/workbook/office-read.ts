@@ -1,11 +1,12 @@
 /**
  * Reading input tables from the open workbook: an Excel table by name, else a plain sheet, or a
- * given range. Only names are loaded to find things; cells are read in row chunks, each chunk one
- * sync loading exactly `values`, `valueTypes` and `numberFormat` (to tell dates and errors apart).
+ * given range. Only names are loaded to find things; cells are read in row chunks sized by cells,
+ * each chunk one sync loading exactly `values`, `valueTypes` and `numberFormat` (to tell dates and
+ * errors apart).
  */
 import type { CellValue, SheetTable } from './port';
 import { sameName } from './names';
-import { inChunks, READ_CHUNK_ROWS } from './office-batch';
+import { chunkRows, inChunks, READ_MATRICES } from './office-batch';
 import { readRowValues } from './office-cells';
 import { parseSheetRange } from './xlsx-address';
 
@@ -115,12 +116,15 @@ async function readBody(context: Excel.RequestContext, sheet: Excel.Worksheet, b
 
 /**
  * Reads the block in row chunks, one sync each, handing every normalised row to `onRow` in order.
- * Past five million cells Excel may return `values` as null instead of failing; that counts as too
- * large too, so the chunk is halved.
+ * A chunk loads three matrices (values, value types, number formats), and is sized so that all
+ * three together hold about CHUNK_CELLS cells: a wide table gets fewer rows a chunk. Past five
+ * million cells Excel may return `values` as null instead of failing; that counts as too large
+ * too, so the chunk is halved.
  */
 async function readRows(context: Excel.RequestContext, sheet: Excel.Worksheet, block: Block, onRow: (row: CellValue[]) => void): Promise<void> {
   if (block.rows <= 0 || block.columns <= 0) return;
-  await inChunks(block.rows, READ_CHUNK_ROWS, async (start, count) => {
+  const size = { initial: chunkRows(block.columns, READ_MATRICES), cellsPerItem: block.columns * READ_MATRICES };
+  await inChunks(block.rows, size, async (start, count) => {
     const range = sheet.getRangeByIndexes(block.row + start, block.column, count, block.columns).load('values,valueTypes,numberFormat');
     await context.sync();
     const { values, valueTypes, numberFormat } = range;

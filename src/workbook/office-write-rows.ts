@@ -1,10 +1,10 @@
 /**
- * Writing table rows (values with their number formats) in chunks: one sync per chunk, none per
- * row. Number formats are set before values in the same batch, so text lands in text-formatted
- * cells and is stored as typed (see cellToWrite).
+ * Writing table rows (values with their number formats) in chunks sized by cells: one sync per
+ * chunk, none per row. Number formats are set before values in the same batch, so text lands in
+ * text-formatted cells and is stored as typed (see cellToWrite).
  */
 import type { CellValue } from './port';
-import { inChunks, WRITE_CHUNK_CELLS, READ_CHUNK_ROWS } from './office-batch';
+import { chunkRows, inChunks, WRITE_MATRICES } from './office-batch';
 import { cellToWrite, TEXT_FORMAT, type CellFormatting } from './office-cells';
 
 export interface RowsToWrite {
@@ -22,8 +22,8 @@ export interface RowsToWrite {
 export async function writeRows(context: Excel.RequestContext, sheet: Excel.Worksheet, table: RowsToWrite): Promise<void> {
   const { width } = table;
   if (table.rows.length === 0 || width === 0) return;
-  const chunkRows = Math.max(1, Math.min(READ_CHUNK_ROWS, Math.floor(WRITE_CHUNK_CELLS / width)));
-  await inChunks(table.rows.length, chunkRows, async (start, count) => {
+  // Two matrices a chunk (number formats and values), about CHUNK_CELLS cells together.
+  await inChunks(table.rows.length, { initial: chunkRows(width, WRITE_MATRICES), cellsPerItem: width * WRITE_MATRICES }, async (start, count) => {
     const values: (string | number | boolean)[][] = new Array(count);
     const formats: string[][] = new Array(count);
     for (let r = 0; r < count; r++) {

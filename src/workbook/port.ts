@@ -149,6 +149,10 @@ export interface StoredScenario {
   /** The scenario of the pipeline (src/pipeline/run.ts Scenario), as plain JSON. */
   scenario: Record<string, unknown>;
   lastRun?: { timestamp: string; engineVersion: string };
+  /** Named scenarios: overrides on top of `scenario` (src/pipeline/scenario-book.ts), as plain JSON. */
+  named?: Record<string, unknown>;
+  /** The headline figures of the last run of each scenario, by name, as plain JSON. */
+  runs?: Record<string, unknown>;
 }
 
 /** Name of the very hidden sheet that holds the StoredScenario as JSON in cell A1 (both hosts). */

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEV_BASE_URL, parseBaseUrl, resolveBaseUrl, rewriteManifestUrls } from '../../scripts/manifest-urls.cjs';
-import { NS, REPO_ROOT, parseXml, pngSize, readManifest, urlsIn, validateManifest } from './manifest-schema';
+import { NS, REPO_ROOT, buildOutputs, parseXml, pngSize, readManifest, urlsIn, validateManifest } from './manifest-schema';
 
 const PRODUCTION_BASE_URL = 'https://parts.example.com/spp/addin/';
 
@@ -68,22 +68,69 @@ describe.each([
     expect(sets).toEqual([['ExcelApi', '1.7']]);
   });
 
-  test('opens taskpane.html by default and from the function file commands.html', () => {
+  test('applies its VersionOverrides only where the shared runtime and custom functions with error codes are supported', () => {
+    // Where these are missing Office ignores <Hosts> and falls back to the base manifest: the pane
+    // still opens from My Add-ins (DefaultSettings), so the base requirements (the app-namespace
+    // Sets of the test above) must not name them.
+    const overrides = root.getElementsByTagNameNS(NS.ov, 'VersionOverrides')[0]!;
+    const requirements = Array.from(overrides.children).filter((child) => child.localName === 'Requirements');
+    expect(requirements).toHaveLength(1);
+    const sets = Array.from(requirements[0]!.getElementsByTagNameNS(NS.bt, 'Set')).map((set) => [set.getAttribute('Name'), set.getAttribute('MinVersion')]);
+    expect(sets).toEqual([
+      ['CustomFunctionsRuntime', '1.3'],
+      ['SharedRuntime', '1.1'],
+    ]);
+  });
+
+  test('opens taskpane.html by default and, in the shared runtime, as the function file', () => {
     const source = elements(doc, NS.app, 'SourceLocation').filter((element) => element.parentElement?.localName === 'DefaultSettings');
     expect(source.map((element) => element.getAttribute('DefaultValue'))).toEqual([`${baseUrl}taskpane.html`]);
     const functionFile = elements(doc, NS.ov, 'FunctionFile');
-    expect(functionFile.map((element) => url(element.getAttribute('resid')))).toEqual([`${baseUrl}commands.html`]);
+    expect(functionFile.map((element) => url(element.getAttribute('resid')))).toEqual([`${baseUrl}taskpane.html`]);
   });
 
-  test('puts a ShowTaskpane button on the Home tab', () => {
+  test('puts a ShowTaskpane button on the Home tab, without a TaskpaneId (one pane per shared runtime)', () => {
     const tabs = elements(doc, NS.ov, 'OfficeTab');
     expect(tabs.map((tab) => tab.getAttribute('id'))).toEqual(['TabHome']);
     const buttons = Array.from(tabs[0]!.getElementsByTagNameNS(NS.ov, 'Control')).filter((control) => xsiType(control) === 'Button');
     expect(buttons).toHaveLength(1);
     const action = buttons[0]!.getElementsByTagNameNS(NS.ov, 'Action')[0]!;
     expect(xsiType(action)).toBe('ShowTaskpane');
-    expect(action.getElementsByTagNameNS(NS.ov, 'TaskpaneId')[0]?.textContent).toBeTruthy();
+    expect(elements(doc, NS.ov, 'TaskpaneId')).toEqual([]);
     expect(url(action.getElementsByTagNameNS(NS.ov, 'SourceLocation')[0]!.getAttribute('resid'))).toBe(`${baseUrl}taskpane.html`);
+  });
+
+  test('declares the custom functions: namespace SPP, functions.js, functions.json, run in the task pane page', () => {
+    const points = elements(doc, NS.ov, 'ExtensionPoint').filter((point) => xsiType(point) === 'CustomFunctions');
+    expect(points).toHaveLength(1);
+    expect(points[0]!.parentElement?.localName).toBe('AllFormFactors');
+    const source = (name: string) => url(points[0]!.getElementsByTagNameNS(NS.ov, name)[0]?.getElementsByTagNameNS(NS.ov, 'SourceLocation')[0]?.getAttribute('resid') ?? null);
+    expect(source('Script')).toBe(`${baseUrl}functions.js`);
+    expect(source('Page')).toBe(`${baseUrl}taskpane.html`);
+    expect(source('Metadata')).toBe(`${baseUrl}functions.json`);
+    const namespace = points[0]!.getElementsByTagNameNS(NS.ov, 'Namespace')[0]!.getAttribute('resid');
+    expect(resources(doc, 'String').get(namespace ?? '')).toBe('SPP');
+  });
+
+  test('runs pane, ribbon and functions in one long-lived runtime: every part names the same resid', () => {
+    // Office loads the shared runtime only when the runtime's resid is the one of the custom
+    // functions' page, the function file and the task pane (docs: configure a shared runtime).
+    const runtimes = elements(doc, NS.ov, 'Runtime');
+    expect(runtimes.map((runtime) => [runtime.getAttribute('resid'), runtime.getAttribute('lifetime')])).toEqual([['Taskpane.Url', 'long']]);
+    expect(runtimes[0]!.parentElement?.parentElement?.localName).toBe('Host');
+    const page = elements(doc, NS.ov, 'Page')[0]!.getElementsByTagNameNS(NS.ov, 'SourceLocation')[0]!;
+    const pane = elements(doc, NS.ov, 'Action')[0]!.getElementsByTagNameNS(NS.ov, 'SourceLocation')[0]!;
+    const functionFile = elements(doc, NS.ov, 'FunctionFile')[0]!;
+    expect([page, pane, functionFile].map((element) => element.getAttribute('resid'))).toEqual(['Taskpane.Url', 'Taskpane.Url', 'Taskpane.Url']);
+  });
+
+  test('every page, script and data URL is a file the build emits', async () => {
+    const emitted = await buildOutputs();
+    const files = urlsIn(doc)
+      .map((value) => value.slice(baseUrl.length))
+      .filter((file) => !file.startsWith('assets/')); // copied folder, checked with the icons below
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((file) => !emitted.has(file))).toEqual([]);
   });
 
   test('every resid names a declared resource', () => {
@@ -140,6 +187,18 @@ describe('the validator', () => {
     const result = await validateManifest(broken);
     expect(result.valid).toBe(false);
     expect(result.errors.map((error) => error.message).join('\n')).toMatch(/Expected is .*DefaultSettings/);
+  });
+
+  test.each([
+    ['a lifetime other than short or long', '<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="forever"/>', /lifetime.*'forever' is not an element of the set/],
+    ['a Runtime without resid', '<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime lifetime="long"/>', /Runtime.*'resid' is required/],
+    ['Runtimes after AllFormFactors', /(<Runtimes>[\s\S]*?<\/Runtimes>)\s*(<AllFormFactors>[\s\S]*?<\/AllFormFactors>)/, '$2$1', /Runtimes.*not expected/],
+  ])('enforces the <Runtimes> definition added to the 2020 schemas: rejects %s', async (_why, find, replace, message) => {
+    const broken = readManifest().replace(find, replace);
+    expect(broken).not.toBe(readManifest());
+    const result = await validateManifest(broken);
+    expect(result.valid).toBe(false);
+    expect(result.errors.map((error) => error.message).join('\n')).toMatch(message);
   });
 
   test('enforces the imported VersionOverrides schema too (OfficeTab without id)', async () => {

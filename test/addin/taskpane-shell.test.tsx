@@ -1,8 +1,13 @@
 /**
  * @jest-environment jsdom
  *
- * Task pane start-up: which mode it picks with and without Office.js, and what the shell shows.
+ * Task pane start-up: which mode it picks with and without Office.js, what the shell shows, and
+ * the ES5 webview check in taskpane.html that stands in for a blank pane in Internet Explorer and
+ * Edge Legacy.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'acorn';
 import { render, screen } from '@testing-library/react';
 import { Utilities } from '@microsoft/office-js-helpers';
 import { App, PRODUCT_NAME } from '../../src/taskpane/App';
@@ -91,5 +96,92 @@ describe('App shell', () => {
     render(<App runtime={{ mode: 'excel', platform: 'PC', reason: 'Connected to the open workbook.' }} />);
     expect(screen.getByTestId('run-mode').textContent).toBe('Excel');
     expect(screen.getByText('Connected to the open workbook.')).toBeTruthy();
+  });
+});
+
+describe('taskpane.html webview check', () => {
+  const html = readFileSync(path.join(__dirname, '../../src/taskpane/taskpane.html'), 'utf8');
+  const template = new DOMParser().parseFromString(html, 'text/html');
+  const check = template.getElementById('spp-webview-check')!.textContent!;
+  const agents = {
+    ie11: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko',
+    edgeHtml: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045',
+    webView2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0',
+    safari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko)',
+  };
+  const original = navigator.userAgent;
+  const fromEntries = Object.fromEntries;
+
+  /** The page's body as the template has it, then the check run as the webview would run it. */
+  function runCheck(agent: string): void {
+    Object.defineProperty(window.navigator, 'userAgent', { value: agent, configurable: true });
+    document.documentElement.removeAttribute('data-spp-unsupported');
+    document.body.innerHTML = template.body.innerHTML;
+    new Function(check)();
+  }
+
+  afterEach(() => {
+    Object.defineProperty(window.navigator, 'userAgent', { value: original, configurable: true });
+    Object.fromEntries = fromEntries;
+    document.documentElement.removeAttribute('data-spp-unsupported');
+  });
+
+  test('is ES5, so Internet Explorer 11 can run it, and is the last script before the bundle', () => {
+    expect(() => parse(check, { ecmaVersion: 5 })).not.toThrow();
+    // An ES2015 construct would be refused: the parse really checks.
+    expect(() => parse('const a = () => 1;', { ecmaVersion: 5 })).toThrow();
+    // html-webpack-plugin injects the bundle at the end of <body> (webpack.config.js), so after this script.
+    const scripts = Array.from(template.body.getElementsByTagName('script'));
+    expect(scripts[scripts.length - 1].id).toBe('spp-webview-check');
+  });
+
+  test.each([['Internet Explorer 11 (Trident)', agents.ie11], ['Edge Legacy (EdgeHTML)', agents.edgeHtml]])('in %s it shows what to do instead of a blank pane, and marks the page', (_name, agent) => {
+    runCheck(agent);
+    expect(document.documentElement.getAttribute('data-spp-unsupported')).toBe('legacy-webview');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Service Parts Planner cannot start here');
+    expect(alert.textContent).toContain('Internet Explorer or the old Microsoft Edge (EdgeHTML)');
+    expect(alert.textContent).toContain('Excel for Microsoft 365, Excel 2021 or later');
+    // The standalone page's address, without query or fragment, as text.
+    expect(alert.textContent).toContain(`open ${location.href.split('?')[0].split('#')[0]} in a current Chrome`);
+  });
+
+  test('where JavaScript lacks ES2019, it says the browser is too old', () => {
+    delete (Object as { fromEntries?: unknown }).fromEntries;
+    runCheck(agents.safari);
+    expect(document.documentElement.getAttribute('data-spp-unsupported')).toBe('old-javascript');
+    expect(screen.getByRole('alert').textContent).toContain('too old for this add-in');
+  });
+
+  test.each([['WebView2 (Chromium Edge)', agents.webView2], ['Safari (WKWebView)', agents.safari]])('in %s it does nothing: the loading text stays for the bundle', (_name, agent) => {
+    runCheck(agent);
+    expect(document.documentElement.hasAttribute('data-spp-unsupported')).toBe(false);
+    expect(document.getElementById('root')?.textContent).toBe('Loading Service Parts Planner…');
+  });
+});
+
+describe('task pane entry (index.tsx)', () => {
+  afterEach(() => {
+    document.documentElement.removeAttribute('data-spp-unsupported');
+    jest.resetModules();
+  });
+
+  function loadEntry(): jest.Mock {
+    const detect = jest.fn(() => new Promise(() => {}));
+    jest.doMock('../../src/taskpane/officeRuntime', () => ({ detectRuntime: detect }));
+    jest.isolateModules(() => require('../../src/taskpane/index'));
+    return detect;
+  }
+
+  test('starts the pane normally', () => {
+    document.body.innerHTML = '<div id="root"></div>';
+    expect(loadEntry()).toHaveBeenCalledTimes(1);
+  });
+
+  test('does not start where the webview check marked the page, so its message stays', () => {
+    document.body.innerHTML = '<div id="root"><div role="alert">message</div></div>';
+    document.documentElement.setAttribute('data-spp-unsupported', 'legacy-webview');
+    expect(loadEntry()).not.toHaveBeenCalled();
+    expect(document.getElementById('root')?.textContent).toBe('message');
   });
 });

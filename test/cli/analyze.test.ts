@@ -103,8 +103,10 @@ describe('spp analyze on a hand-made workbook', () => {
     const first = await readWorkbook(join(dir, 'first.xlsx'));
     const second = await readWorkbook(join(dir, 'second.xlsx'));
     expect(second.worksheets.map((w) => w.name)).toEqual(first.worksheets.map((w) => w.name));
-    // Everything is the same but the run's timestamp in the very hidden scenario sheet.
-    for (const sheet of first.worksheets) if (sheet.name !== SCENARIO_SHEET) expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    // Everything is the same but the run's timestamp, in the very hidden scenario sheet and on SPP Scenarios.
+    for (const sheet of first.worksheets) if (sheet.name !== SCENARIO_SHEET && sheet.name !== 'SPP Scenarios') expect(sheetValues(second.getWorksheet(sheet.name)!)).toEqual(sheetValues(sheet));
+    const scenarios = tableRows(second.getWorksheet('SPP Scenarios')!);
+    expect(scenarios.map((r) => [r.Scenario, r['This run'], r['Stock investment']])).toEqual([['Base', 'Yes', 1500]]);
     const stored = JSON.parse(String(second.getWorksheet(SCENARIO_SHEET)!.getCell('A1').value));
     expect(second.getWorksheet(SCENARIO_SHEET)!.state).toBe('veryHidden');
     expect(stored).toMatchObject({ version: 1, scenario: {}, lastRun: { engineVersion: expect.any(String), timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });

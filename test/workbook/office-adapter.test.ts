@@ -8,13 +8,16 @@ import { inputTemplate } from '../../src/model/template';
 import { runPipeline } from '../../src/pipeline/run';
 import { CHART_TYPES } from '../../src/workbook/office-charts';
 import { resultSheetLayout, type CellValue, type ResultBundle, type ResultTable, type StoredScenario } from '../../src/workbook/port';
-import { FakeRange } from './office-fake-context';
-import { snapshotOf, type FakeExcelHost } from './office-fake-host';
+import { FakeContext, FakeRange } from './office-fake-context';
+import { OfficeWorkbook } from '../../src/workbook/office-adapter';
+import { FakeExcelHost, snapshotOf } from './office-fake-host';
+import { FakeWorkbook } from './office-fake-workbook';
 import { boxAddress, FakeSheet } from './office-fake-model';
-import { officeHarness, officeWorkbookWith } from './office-harness';
+import { legacyOfficeHarness, officeHarness, officeWorkbookWith } from './office-harness';
 import { describePortContract, inputFixture, type WorkbookFixture } from './port-contract';
 
-describePortContract('OfficeWorkbook over a fake Excel', officeHarness);
+describePortContract('OfficeWorkbook over a fake current Excel (ExcelApi 1.18)', officeHarness);
+describePortContract('OfficeWorkbook over a fake Excel at the manifest floor (ExcelApi 1.7)', legacyOfficeHarness);
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const INPUT_SHEETS = ['Data', 'parts', 'Demand', 'Values'];
@@ -59,30 +62,97 @@ const sheetOf = (host: FakeExcelHost, name: string): FakeSheet => {
 const stagingSheets = (host: FakeExcelHost): string[] => host.book.sheets.map((sheet) => sheet.name).filter((name) => name.startsWith('~'));
 
 describe('reading', () => {
-  test('reads 12,000 rows in chunks, one sync per 5,000 rows and never one per row', async () => {
+  test('reads 12,000 narrow rows in one chunk (9 cells a row), never one sync per row', async () => {
     for (const asTable of [false, true]) {
       const { port, host } = officeWorkbookWith(bigDemand(12_000, asTable));
       const table = await port.readTable(asTable ? 'demandtable' : 'demand');
       expect(table?.rows).toHaveLength(12_000);
       expect(table?.rows[11_999]).toEqual(['PN-12000', day('2025-12-01'), 11_999 % 7]);
-      // Two look-ups (names, then the table range or used range) and three chunks.
-      expect(host.syncCount).toBeLessThanOrEqual(5);
+      // Two look-ups (names, then the table range or used range) and one chunk: 12,001 rows × 3 columns × 3 matrices < 200,000 cells.
+      expect(host.syncCount).toBeLessThanOrEqual(3);
+      expect(host.largest.responseCells).toBe((asTable ? 12_001 : 12_001) * 9);
     }
   });
 
   test('halves the chunk when Excel rejects a response as too large, and still reads every row', async () => {
-    // 3 columns × 3 matrices (values, value types, formats): 5,000 rows = 45,000 cells, 2,500 = 22,500, 1,250 = 11,250.
+    // 12,001 rows (header included) × 3 columns × 3 matrices: 12,001 rows = 108,009 cells, 6,000 = 54,000, 3,000 = 27,000, 1,500 = 13,500.
     const { port, host } = officeWorkbookWith(bigDemand(12_000), (fake) => (fake.payloadCellLimit = 20_000));
     const table = await port.readTable('Demand');
     expect(table?.rows).toHaveLength(12_000);
     expect(table?.rows.map((row) => row[0])).toEqual(Array.from({ length: 12_000 }, (_, i) => `PN-${i + 1}`));
-    // 2 look-ups + 2 rejected chunks (5,000 and 2,500 rows) + 10 chunks of 1,250 (header row included).
+    // 2 look-ups + 3 rejected chunks + 9 chunks of 1,500 rows (the last one 1 row).
     expect(host.syncCount).toBe(14);
   });
 
   test('gives up when even one row is too large', async () => {
     const { port } = officeWorkbookWith(bigDemand(10), (fake) => (fake.payloadCellLimit = 2));
     await expect(port.readTable('Demand')).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  describe('a wide Demand table: one column per month, 60 months × 20,000 part-locations', () => {
+    const MONTHS = 60;
+    const ROWS = 20_000;
+    const FIVE_MB = 5 * 1024 * 1024;
+    // Quantity of row i in month m: (i + 3m) mod 7, so every row and column differs.
+    const quantity = (i: number, m: number): number => (i + 3 * m) % 7;
+    const partId = (i: number): string => `P-${String(i + 1).padStart(5, '0')}`;
+    // 1.2 million cells, built once straight into a fake workbook that the reading tests share (reads change nothing).
+    let book: FakeWorkbook;
+    beforeAll(() => {
+      book = new FakeWorkbook();
+      const sheet = book.addSheet('Demand');
+      ['PartID', 'LocationID', ...Array.from({ length: MONTHS }, (_, m) => `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`)].forEach((header, c) => sheet.setCell(0, c, { kind: 'String', value: header }));
+      const numbers = Array.from({ length: 7 }, (_, value) => ({ kind: 'Double' as const, value }));
+      for (let i = 0; i < ROWS; i++) {
+        sheet.setCell(i + 1, 0, { kind: 'String', value: partId(i) });
+        sheet.setCell(i + 1, 1, { kind: 'String', value: `L-${(i % 4) + 1}` });
+        for (let m = 0; m < MONTHS; m++) sheet.setCell(i + 1, 2 + m, numbers[quantity(i, m)]);
+      }
+    });
+    const webHost = (byteLimit: number): FakeExcelHost => Object.assign(new FakeExcelHost(book), { payloadByteLimit: byteLimit, payloadErrorCode: 'GeneralException' as const });
+
+    const expectEveryRow = (rows: unknown[][] | undefined): void => {
+      expect(rows).toHaveLength(ROWS);
+      for (const i of [0, 1, 4_999, 5_000, 12_345, ROWS - 1]) expect(rows![i]).toEqual([partId(i), `L-${(i % 4) + 1}`, ...Array.from({ length: MONTHS }, (_, m) => quantity(i, m))]);
+      expect(rows!.every((row, i) => row[0] === partId(i) && row[MONTHS + 1] === quantity(i, MONTHS - 1))).toBe(true);
+    };
+
+    test('reads under Excel on the web\'s 5 MB limit in chunks of 200,000 cells, where 5,000 rows would not fit', async () => {
+      const host = webHost(FIVE_MB);
+      const port = new OfficeWorkbook(host.run, { supports: host.supports });
+      expectEveryRow((await port.readTable('Demand'))?.rows);
+      // 62 columns × 3 matrices = 186 cells a row: 1,075 rows a chunk; 20,001 rows in 19 chunks, none rejected.
+      expect(host.syncCount).toBe(2 + Math.ceil(20_001 / 1075));
+      expect(host.largest.responseCells).toBe(1075 * 186);
+      expect(host.largest.responseBytes).toBeLessThan(FIVE_MB);
+      // The former fixed chunk of 5,000 rows loads 930,000 cells, over the limit, and Excel on the web says only GeneralException.
+      const context = new FakeContext(host);
+      context.workbook.worksheets.getItem('Demand').getRangeByIndexes(0, 0, 5000, 62).load('values,valueTypes,numberFormat');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+    });
+
+    test('with a tighter limit, GeneralException on a large chunk halves it until it fits', async () => {
+      const host = webHost(1024 * 1024);
+      const port = new OfficeWorkbook(host.run, { supports: host.supports });
+      expectEveryRow((await port.readTable('Demand'))?.rows);
+      // The first chunk (1,075 rows) was rejected, then 537 rows a chunk fit: 2 look-ups + 1 + ceil(20,001 / 537).
+      expect(host.syncCount).toBe(2 + 1 + Math.ceil(20_001 / 537));
+      expect(host.largest.responseBytes).toBeLessThanOrEqual(1024 * 1024);
+    });
+
+    test('writes a 62-column result table of 5,000 rows the same way: under the limit, halving on GeneralException', async () => {
+      const { port, host } = officeWorkbookWith(inputFixture(), (fake) => {
+        fake.apiVersion = '1.18';
+        fake.payloadByteLimit = 512 * 1024;
+        fake.payloadErrorCode = 'GeneralException';
+      });
+      const columns = [{ header: 'PartID', format: 'text' as const }, ...Array.from({ length: 61 }, (_, m) => ({ header: `M${m + 1}`, format: 'integer' as const }))];
+      const rows = Array.from({ length: 5_000 }, (_, i) => [`P-${i + 1}`, ...Array.from({ length: 61 }, (_, m) => quantity(i, m))]);
+      await port.writeResults(bundle([stockTable({ columns, rows })]));
+      expect(host.largest.requestBytes).toBeLessThanOrEqual(512 * 1024);
+      host.payloadByteLimit = Infinity;
+      expect((await port.readTable('StockingResults'))?.rows).toEqual(rows);
+    });
   });
 
   test('loads only values, value types, number formats and positions of ranges', async () => {
@@ -215,13 +285,15 @@ describe('writing results', () => {
     expect(sheetOf(older.host, 'Stocking').notes.size).toBe(0);
   });
 
-  test('writes 12,000 rows in chunks with calculation suspended, and reads them back', async () => {
+  test('writes 60,000 rows in chunks of 200,000 cells with calculation suspended, and reads them back', async () => {
     const { port, host } = officeWorkbookWith(inputFixture());
-    const rows = Array.from({ length: 12_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`PN-${i}`, i, (i % 100) / 100, i * 2.5]);
     await port.writeResults(bundle([stockTable({ rows })]));
-    // Catalog (2) + header (1) + 3 chunks of 5,000 rows + table and formats (1) + swap (1).
-    expect(host.syncCount).toBeLessThanOrEqual(8);
+    // 4 columns × 2 matrices (formats, values) = 8 cells a row: 25,000 rows a chunk, so 3 chunks.
     expect(host.suspendedCalculation).toBe(3);
+    expect(host.largest.requestCells).toBe(200_000);
+    // Catalog (2) + protection (1) + header (1) + 3 chunks + table and formats (1) + swap (1).
+    expect(host.syncCount).toBe(9);
     expect((await port.readTable('StockingResults'))?.rows).toEqual(rows);
   });
 

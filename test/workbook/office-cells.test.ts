@@ -1,5 +1,5 @@
 /** Cell conversion and payload-error detection of the Office.js adapter, without a workbook. */
-import { inChunks, isPayloadTooLarge } from '../../src/workbook/office-batch';
+import { CHUNK_CELLS, chunkRows, GENERAL_EXCEPTION_SIZE_CELLS, inChunks, isPayloadTooLarge, READ_MATRICES, WRITE_MATRICES } from '../../src/workbook/office-batch';
 import { cellToWrite, dateToSerial, isDateFormat, readCellValue, serialToDate } from '../../src/workbook/office-cells';
 
 test('dates: serials and UTC Dates convert both ways; only date and time formats make dates', () => {
@@ -42,10 +42,38 @@ test('payload errors are recognised by code or message, other errors are not', (
 
 test('inChunks halves on payload errors, keeps the smaller size, and rethrows anything else', async () => {
   const seen: [number, number][] = [];
-  await inChunks(10, 8, async (start, count) => {
+  await inChunks(10, { initial: 8, cellsPerItem: 1 }, async (start, count) => {
     seen.push([start, count]);
     if (count > 3) throw { code: 'ResponsePayloadSizeLimitExceeded' };
   });
   expect(seen).toEqual([[0, 8], [0, 4], [0, 2], [2, 2], [4, 2], [6, 2], [8, 2]]);
-  await expect(inChunks(4, 4, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+  await expect(inChunks(4, { initial: 4, cellsPerItem: 1 }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+});
+
+test('a GeneralException means "too large" only on a chunk of at least GENERAL_EXCEPTION_SIZE_CELLS cells', async () => {
+  // 100 rows of 300 cells: 30,000, 15,000, then 7,500 cells, which is below the 10,000-cell threshold.
+  const seen: number[] = [];
+  const general = { code: 'GeneralException', message: 'There was an internal error while processing the request.' };
+  await expect(
+    inChunks(100, { initial: 100, cellsPerItem: 300 }, async (_start, count) => {
+      seen.push(count);
+      throw general;
+    }),
+  ).rejects.toBe(general);
+  expect(GENERAL_EXCEPTION_SIZE_CELLS).toBe(10_000);
+  expect(seen).toEqual([100, 50, 25]);
+  // Payload codes halve down to one row whatever the size.
+  const small: number[] = [];
+  await expect(inChunks(4, { initial: 4, cellsPerItem: 1 }, async (_start, count) => (small.push(count), Promise.reject({ code: 'RequestPayloadSizeLimitExceeded' })))).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  expect(small).toEqual([4, 2, 1]);
+});
+
+test('chunks are sized by cells over every matrix: 200,000 cells a request', () => {
+  expect(CHUNK_CELLS).toBe(200_000);
+  // 62 columns read as values, value types and formats: 186 cells a row, floor(200,000 / 186) = 1,075 rows.
+  expect(chunkRows(62, READ_MATRICES)).toBe(1075);
+  // 4 columns written as formats and values: 8 cells a row, 25,000 rows.
+  expect(chunkRows(4, WRITE_MATRICES)).toBe(25_000);
+  // Wider than the budget: still one row a chunk.
+  expect(chunkRows(16_384, READ_MATRICES, 1000)).toBe(1);
 });

@@ -4,12 +4,16 @@
  *   step rejects the sync, keeps what ran before it and drops the rest of the queue.
  * - Properties are readable only after `load()` and a sync; before that they read as
  *   office-addin-mock's "Error, property was not loaded" (collections' `items` throws).
- * - Every sync is counted; request and response sizes (cells written, cells loaded) are checked
- *   against a limit, failing like Excel on the web with the payload error codes.
+ * - Every sync is counted; request and response sizes (cells written and loaded, and their JSON
+ *   bytes) are checked against limits, failing like Excel on the web with the payload error codes
+ *   (or with `GeneralException`, as Excel on the web often reports them).
+ * - While the user edits a cell, a batch fails (`InvalidOperationInCellEditMode`) unless it was
+ *   run with `delayForCellEdit`, which holds it until the edit ends; a host can also hang.
  * - APIs above the host's ExcelApi version fail at sync with `ApiNotFound`.
  */
+import type { Shift } from './office-fake-formulas';
 import type { FakeExcelHost } from './office-fake-host';
-import { boxAddress, FakeOfficeError, FakeSheet, NOT_LOADED, parseBox, sheetPrefix, splitAddress, type Box, type FakeChart, type FakeSeries, type FakeTable, type FakeValidation } from './office-fake-model';
+import { boxAddress, FakeOfficeError, FakeSheet, MAX_COLUMNS, MAX_ROWS, NOT_LOADED, parseBox, sheetPrefix, splitAddress, type Box, type FakeChart, type FakeSeries, type FakeTable, type FakeValidation } from './office-fake-model';
 
 export interface OpInfo {
   kind: string;
@@ -24,7 +28,12 @@ interface Op {
   sheet?: () => string | undefined;
   target?: string;
   requestCells: number;
+  requestBytes: number;
   run: () => void;
+}
+
+export interface RunOptions {
+  delayForCellEdit?: boolean;
 }
 
 type Resolver<T> = () => T | null;
@@ -32,9 +41,12 @@ type Resolver<T> = () => T | null;
 export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   private queue: Op[] = [];
-  private staged: { cells: number; commit: () => void }[] | null = null;
+  private staged: { cells: number; bytes: number; commit: () => void }[] | null = null;
 
-  constructor(readonly host: FakeExcelHost) {
+  constructor(
+    readonly host: FakeExcelHost,
+    readonly options: RunOptions = {},
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
@@ -42,22 +54,27 @@ export class FakeContext {
     return this.queue.length;
   }
 
-  enqueue(kind: string, run: () => void, details: { sheet?: () => string | undefined; target?: string; requestCells?: number } = {}): void {
-    this.queue.push({ kind, run, sheet: details.sheet, target: details.target, requestCells: details.requestCells ?? 0 });
+  enqueue(kind: string, run: () => void, details: { sheet?: () => string | undefined; target?: string; requestCells?: number; requestBytes?: number } = {}): void {
+    this.queue.push({ kind, run, sheet: details.sheet, target: details.target, requestCells: details.requestCells ?? 0, requestBytes: details.requestBytes ?? 0 });
   }
 
   /** Called by a load step while it runs: the loaded values reach the proxy only if the whole sync succeeds. */
-  stageLoad(cells: number, commit: () => void): void {
-    this.staged?.push({ cells, commit });
+  stageLoad(cells: number, commit: () => void, bytes = 0): void {
+    this.staged?.push({ cells, bytes, commit });
   }
 
   async sync(): Promise<void> {
     await Promise.resolve();
+    await this.host.whenResponsive(this.options);
     this.host.syncCount++;
     const ops = this.queue;
     this.queue = [];
     const requestCells = ops.reduce((sum, op) => sum + op.requestCells, 0);
-    if (requestCells > this.host.payloadCellLimit) throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    const requestBytes = ops.reduce((sum, op) => sum + op.requestBytes, 0);
+    if (requestCells > this.host.payloadCellLimit || requestBytes > this.host.payloadByteLimit) {
+      throw this.host.payloadError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    this.host.noteRequest(requestCells, requestBytes);
     this.staged = [];
     try {
       for (const op of ops) {
@@ -67,7 +84,11 @@ export class FakeContext {
         this.host.log.push(info);
       }
       const responseCells = this.staged.reduce((sum, load) => sum + load.cells, 0);
-      if (responseCells > this.host.payloadCellLimit) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      const responseBytes = this.staged.reduce((sum, load) => sum + load.bytes, 0);
+      if (responseCells > this.host.payloadCellLimit || responseBytes > this.host.payloadByteLimit) {
+        throw this.host.payloadError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      }
+      this.host.noteResponse(responseCells, responseBytes);
       for (const load of this.staged) load.commit();
     } finally {
       this.staged = null;
@@ -94,8 +115,11 @@ abstract class FakeClientObject {
     const names = loadList(properties);
     this.context.enqueue('load', () => {
       const values = names.map((name) => [name, this.readProperty(name)] as const);
-      const cells = values.reduce((sum, [, value]) => sum + (Array.isArray(value) && Array.isArray(value[0]) ? value.length * (value[0] as unknown[]).length : 0), 0);
-      this.context.stageLoad(cells, () => values.forEach(([name, value]) => this.loaded.set(name, value)));
+      const matrices = values.filter(([, value]) => Array.isArray(value) && Array.isArray(value[0]));
+      const cells = matrices.reduce((sum, [, value]) => sum + (value as unknown[][]).length * (value as unknown[][])[0].length, 0);
+      // The response's size as Office.js's JSON would carry it, when a byte limit is set.
+      const bytes = Number.isFinite(this.context.host.payloadByteLimit) ? matrices.reduce((sum, [, value]) => sum + JSON.stringify(value).length, 0) : 0;
+      this.context.stageLoad(cells, () => values.forEach(([name, value]) => this.loaded.set(name, value)), bytes);
     });
     return this;
   }
@@ -127,16 +151,39 @@ function unknownProperty(owner: string, name: string): never {
   throw new Error(`The fake ${owner} has no loadable property ${name}.`);
 }
 
+/** A loadable `protected` flag: Worksheet.protection (ExcelApi 1.2) and Workbook.protection (ExcelApi 1.7). */
+class FakeProtection extends FakeClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly read: () => boolean,
+    private readonly version: string,
+  ) {
+    super(context);
+  }
+
+  get protected(): boolean {
+    return this.property('protected');
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name !== 'protected') return unknownProperty('Protection', name);
+    this.context.host.requireApi(this.version, 'protection');
+    return this.read();
+  }
+}
+
 export class FakeWorkbookProxy extends FakeClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly application: FakeApplication;
+  readonly protection: FakeProtection;
 
   constructor(context: FakeContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
     this.application = new FakeApplication(context);
+    this.protection = new FakeProtection(context, () => context.host.book.structureProtected, '1.7');
   }
 
   get name(): string {
@@ -225,8 +272,9 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 export class FakeWorksheet extends FakeClientObject {
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
-  readonly freezePanes: { freezeRows(count: number): void };
-  readonly notes: { add(cell: FakeRange | string, content: string): void };
+  readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
+  readonly notes: FakeNoteCollection;
+  readonly protection: FakeProtection;
 
   constructor(
     context: FakeContext,
@@ -239,19 +287,18 @@ export class FakeWorksheet extends FakeClientObject {
     const sheetName = (): string | undefined => this.resolve()?.name;
     this.freezePanes = {
       freezeRows: (count) => context.enqueue('worksheet.freezeRows', () => (this.sheet().frozenRows = count), { sheet: sheetName }),
-    };
-    this.notes = {
-      add: (cell, content) =>
+      unfreeze: () =>
         context.enqueue(
-          'worksheet.notes.add',
+          'worksheet.unfreeze',
           () => {
-            context.host.requireApi('1.18', 'Worksheet.notes');
-            const address = typeof cell === 'string' ? cell : boxAddress(cell.resolveBox().box);
-            this.sheet().notes.set(address, content);
+            context.host.requireApi('1.7', 'WorksheetFreezePanes.unfreeze');
+            this.sheet().frozenRows = 0;
           },
           { sheet: sheetName },
         ),
     };
+    this.notes = new FakeNoteCollection(context, () => this.sheet(), sheetName);
+    this.protection = new FakeProtection(context, () => this.sheet().isProtected, '1.2');
   }
 
   sheet(): FakeSheet {
@@ -268,6 +315,14 @@ export class FakeWorksheet extends FakeClientObject {
 
   set name(name: string) {
     this.context.enqueue('worksheet.rename', () => this.context.host.book.renameSheet(this.sheet(), name), { sheet: () => this.resolve()?.name, target: name });
+  }
+
+  get position(): number {
+    return this.property('position');
+  }
+
+  set position(position: number) {
+    this.context.enqueue('worksheet.position', () => this.context.host.book.moveSheet(this.sheet(), position), { sheet: () => this.resolve()?.name, target: String(position) });
   }
 
   get visibility(): string {
@@ -311,13 +366,12 @@ export class FakeWorksheet extends FakeClientObject {
     });
   }
 
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    if (valuesOnly !== true) throw new Error('The fake models the used range of values only (valuesOnly = true).');
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.context,
       () => {
         const sheet = this.sheet();
-        const box = sheet.usedBox();
+        const box = sheet.usedBox(valuesOnly);
         return box && { sheet, box };
       },
       true,
@@ -385,7 +439,19 @@ export class FakeRange extends FakeClientObject {
   }
 
   set values(matrix: unknown[][]) {
-    this.context.enqueue('range.values', () => this.eachCell(matrix, (sheet, row, column, value) => sheet.enter(row, column, value)), { sheet: this.sheetName, requestCells: cellCount(matrix) });
+    this.context.enqueue(
+      'range.values',
+      () => {
+        const { sheet } = this.resolveBox();
+        this.context.host.book.changeCells(sheet, () => this.eachCell(matrix, (target, row, column, value) => target.enter(row, column, value)));
+      },
+      { sheet: this.sheetName, requestCells: cellCount(matrix), requestBytes: this.requestBytes(matrix) },
+    );
+  }
+
+  /** JSON size of a written matrix, computed only when the host limits bytes. */
+  private requestBytes(matrix: unknown): number {
+    return Number.isFinite(this.context.host.payloadByteLimit) ? JSON.stringify(matrix).length : 0;
   }
 
   get valueTypes(): string[][] {
@@ -401,11 +467,12 @@ export class FakeRange extends FakeClientObject {
       'range.numberFormat',
       () =>
         this.eachCell(matrix, (sheet, row, column, format) => {
+          sheet.assertUnprotected();
           if (format === null) return;
           if (typeof format !== 'string') throw new FakeOfficeError('InvalidArgument', 'A number format is text.');
           sheet.setFormat(row, column, format);
         }),
-      { sheet: this.sheetName, requestCells: cellCount(matrix) },
+      { sheet: this.sheetName, requestCells: cellCount(matrix), requestBytes: this.requestBytes(matrix) },
     );
   }
 
@@ -441,17 +508,77 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /** Clears by visiting the cells that hold something, so clearing whole rows or columns is cheap. */
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.context.enqueue(
       'range.clear',
       () => {
         const { sheet, box } = this.resolveBox();
-        for (let r = 0; r < box.rows; r++) {
-          for (let c = 0; c < box.columns; c++) {
-            if (applyTo !== 'Formats') sheet.setCell(box.row + r, box.column + c, undefined);
-            if (applyTo !== 'Contents') sheet.setFormat(box.row + r, box.column + c, 'General');
+        const inBox = (key: number): boolean => {
+          const { row, column } = FakeSheet.position(key);
+          return row >= box.row && row < box.row + box.rows && column >= box.column && column < box.column + box.columns;
+        };
+        this.context.host.book.changeCells(sheet, () => {
+          if (applyTo !== 'Formats') for (const key of [...sheet.cells.keys()]) if (inBox(key)) sheet.cells.delete(key);
+          if (applyTo !== 'Contents') {
+            for (const key of [...sheet.formats.keys()]) if (inBox(key)) sheet.formats.delete(key);
+            for (const key of [...sheet.fonts.keys()]) if (inBox(key)) sheet.fonts.delete(key);
           }
-        }
+          // Like Excel's Clear (All), notes in the range go too.
+          if (applyTo === 'All') for (const address of [...sheet.notes.keys()]) if (inBox(FakeSheet.key(parseBox(address)!.row, parseBox(address)!.column))) sheet.notes.delete(address);
+        });
+      },
+      { sheet: this.sheetName },
+    );
+  }
+
+  /** Range.getEntireRow (ExcelApi 1.1): the rows of this range, all columns. */
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const target = this.resolve();
+      return target && { sheet: target.sheet, box: { row: target.box.row, rows: target.box.rows, column: 0, columns: MAX_COLUMNS } };
+    });
+  }
+
+  /** Range.getEntireColumn (ExcelApi 1.1): the columns of this range, all rows. */
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const target = this.resolve();
+      return target && { sheet: target.sheet, box: { row: 0, rows: MAX_ROWS, column: target.box.column, columns: target.box.columns } };
+    });
+  }
+
+  /** Range.insert (ExcelApi 1.1): whole rows or columns, or cells shifted down or right within the range's columns or rows. */
+  insert(shift: 'Down' | 'Right'): void {
+    this.context.enqueue('range.insert', () => this.context.host.book.shift(this.resolveBox().sheet, this.shiftFor(shift, 1)), { sheet: this.sheetName, target: shift });
+  }
+
+  /** Range.delete (ExcelApi 1.1): whole rows or columns, or cells shifted up or left. */
+  delete(shift: 'Up' | 'Left'): void {
+    this.context.enqueue('range.delete', () => this.context.host.book.shift(this.resolveBox().sheet, this.shiftFor(shift, -1)), { sheet: this.sheetName, target: shift });
+  }
+
+  private shiftFor(direction: 'Down' | 'Right' | 'Up' | 'Left', sign: 1 | -1): Shift {
+    const { box } = this.resolveBox();
+    if (direction === 'Down' || direction === 'Up') {
+      const band = box.column === 0 && box.columns === MAX_COLUMNS ? undefined : { from: box.column, to: box.column + box.columns };
+      return { axis: 'rows', at: box.row, count: sign * box.rows, band };
+    }
+    const band = box.row === 0 && box.rows === MAX_ROWS ? undefined : { from: box.row, to: box.row + box.rows };
+    return { axis: 'columns', at: box.column, count: sign * box.columns, band };
+  }
+
+  /** Range.copyFrom (ExcelApi 1.9), copy type All only, between ranges of the same size. */
+  copyFrom(source: FakeRange | string, copyType: string = 'All'): void {
+    this.context.enqueue(
+      'range.copyFrom',
+      () => {
+        this.context.host.requireApi('1.9', 'Range.copyFrom');
+        if (!(source instanceof FakeRange)) throw new Error('The fake copies from Range objects only.');
+        if (copyType !== 'All') throw new Error('The fake models copyFrom with copy type All only.');
+        const from = source.resolveBox();
+        const to = this.resolveBox();
+        this.context.host.book.copyCells(from.sheet, from.box, to.sheet, to.box);
       },
       { sheet: this.sheetName },
     );
@@ -570,6 +697,64 @@ class FakeDataValidation {
   }
 }
 
+/** A note as an item of a loaded NoteCollection (ExcelApi 1.18): its content, and Note.delete. */
+class FakeNoteItem extends FakeClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly address: string,
+  ) {
+    super(context);
+  }
+
+  get content(): string {
+    return this.property('content');
+  }
+
+  delete(): void {
+    this.context.enqueue('note.delete', () => {
+      this.context.host.requireApi('1.18', 'Note.delete');
+      if (!this.sheet().notes.delete(this.address)) throw new FakeOfficeError('ItemNotFound', `No note at ${this.address}.`);
+    });
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name !== 'content') return unknownProperty('Note', name);
+    this.context.host.requireApi('1.18', 'Note');
+    return this.sheet().notes.get(this.address);
+  }
+}
+
+export class FakeNoteCollection extends FakeCollection<FakeNoteItem> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly sheetName: () => string | undefined,
+  ) {
+    super(context);
+  }
+
+  add(cell: FakeRange | string, content: string): void {
+    this.context.enqueue(
+      'worksheet.notes.add',
+      () => {
+        this.context.host.requireApi('1.18', 'Worksheet.notes');
+        const sheet = this.sheet();
+        sheet.assertUnprotected();
+        const address = typeof cell === 'string' ? cell : boxAddress(cell.resolveBox().box);
+        if (sheet.notes.has(address)) throw new FakeOfficeError('InvalidArgument', `The cell ${address} already has a note.`);
+        sheet.notes.set(address, content);
+      },
+      { sheet: this.sheetName },
+    );
+  }
+
+  protected currentItems(): FakeNoteItem[] {
+    this.context.host.requireApi('1.18', 'Worksheet.notes');
+    return [...this.sheet().notes.keys()].map((address) => new FakeNoteItem(this.context, this.sheet, address));
+  }
+}
+
 export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
   constructor(
     context: FakeContext,
@@ -578,8 +763,10 @@ export class FakeTableCollection extends FakeCollection<FakeTableProxy> {
     super(context);
   }
 
-  getItem(name: string): FakeTableProxy {
-    return new FakeTableProxy(this.context, () => this.context.host.book.table(name) ?? null, `Table ${name}`);
+  /** By name (ignoring case) or by id, as TableCollection.getItem takes either. */
+  getItem(key: string): FakeTableProxy {
+    const book = this.context.host.book;
+    return new FakeTableProxy(this.context, () => book.tables.find((table) => table.id === key) ?? book.table(key) ?? null, `Table ${key}`);
   }
 
   /** `address` must name the range as text; a sheet-qualified address must be on this collection's sheet. */
@@ -641,6 +828,10 @@ export class FakeTableProxy extends FakeClientObject {
     this.context.enqueue('table.style', () => (this.table().style = style));
   }
 
+  get id(): string {
+    return this.property('id');
+  }
+
   get showHeaders(): boolean {
     return this.property('showHeaders');
   }
@@ -648,6 +839,48 @@ export class FakeTableProxy extends FakeClientObject {
   get showTotals(): boolean {
     return this.property('showTotals');
   }
+
+  /** Turning the totals row off removes that row from the table, as in Excel. */
+  set showTotals(show: boolean) {
+    this.context.enqueue('table.showTotals', () => {
+      const table = this.table();
+      if (table.showTotals === show) return;
+      this.context.host.book.sheetOf(table).assertUnprotected();
+      table.showTotals = show;
+      table.box = { ...table.box, rows: table.box.rows + (show ? 1 : -1) };
+    });
+  }
+
+  /** Table.resize (ExcelApi 1.13). */
+  resize(newRange: FakeRange | string): void {
+    this.context.enqueue(
+      'table.resize',
+      () => {
+        this.context.host.requireApi('1.13', 'Table.resize');
+        const table = this.table();
+        const box = typeof newRange === 'string' ? parseBox(splitAddress(newRange).a1) : newRange.resolveBox().box;
+        if (!box) throw new FakeOfficeError('InvalidArgument', `Invalid address ${String(newRange)}.`);
+        this.context.host.book.resizeTable(table, box);
+      },
+      { sheet: this.sheetName },
+    );
+  }
+
+  delete(): void {
+    this.context.enqueue('table.delete', () => this.context.host.book.deleteTable(this.table()), { sheet: this.sheetName });
+  }
+
+  clearFilters(): void {
+    this.context.enqueue('table.clearFilters', () => {
+      this.context.host.requireApi('1.2', 'Table.clearFilters');
+      this.table().filtersCleared++;
+    });
+  }
+
+  private sheetName = (): string | undefined => {
+    const table = this.resolve();
+    return table ? this.context.host.book.sheetById(table.sheetId)?.name : undefined;
+  };
 
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => { const table = this.resolve(); return table ? this.sheetOf(table) : null; }, `The sheet of ${this.what}`);
@@ -663,6 +896,8 @@ export class FakeTableProxy extends FakeClientObject {
   protected readProperty(name: string): unknown {
     const table = this.table();
     switch (name) {
+      case 'id':
+        return table.id;
       case 'name':
         return table.name;
       case 'style':
@@ -677,9 +912,11 @@ export class FakeTableProxy extends FakeClientObject {
   }
 }
 
+/** A table column, found again by its name when a step runs (columns move as others are added or deleted). */
 class FakeTableColumn extends FakeClientObject {
   constructor(
     context: FakeContext,
+    private readonly table: () => FakeTable,
     private readonly header: string,
   ) {
     super(context);
@@ -687,6 +924,16 @@ class FakeTableColumn extends FakeClientObject {
 
   get name(): string {
     return this.property('name');
+  }
+
+  /** TableColumn.delete (ExcelApi 1.1). */
+  delete(): void {
+    this.context.enqueue('table.column.delete', () => {
+      const table = this.table();
+      const index = this.context.host.book.headerNames(table).findIndex((name) => name.toLowerCase() === this.header.toLowerCase());
+      if (index < 0) throw new FakeOfficeError('ItemNotFound', `Table ${table.name} has no column ${this.header}.`);
+      this.context.host.book.deleteTableColumn(table, index);
+    });
   }
 
   protected readProperty(name: string): unknown {
@@ -702,21 +949,69 @@ class FakeTableColumns extends FakeCollection<FakeTableColumn> {
     super(context);
   }
 
+  /** TableColumnCollection.add (ExcelApi 1.1; an index of null or -1 and a name need ExcelApi 1.4). The fake takes no values. */
+  add(index?: number | null, values?: unknown, name?: string): void {
+    if (values !== undefined && values !== null) throw new Error('The fake adds table columns without values.');
+    this.context.enqueue('table.columns.add', () => {
+      if (index === null || index === undefined || index < 0 || name !== undefined) this.context.host.requireApi('1.4', 'TableColumnCollection.add with a name or at the end');
+      this.context.host.book.addTableColumn(this.table(), index ?? null, name);
+    });
+  }
+
   protected currentItems(): FakeTableColumn[] {
     const table = this.table();
     const sheet = this.context.host.book.sheetById(table.sheetId)!;
     return Array.from({ length: table.box.columns }, (_, c) => {
       const cell = sheet.cell(table.box.row, table.box.column + c);
-      return new FakeTableColumn(this.context, table.showHeaders && cell ? String(cell.value) : `Column${c + 1}`);
+      return new FakeTableColumn(this.context, this.table, table.showHeaders && cell ? String(cell.value) : `Column${c + 1}`);
     });
   }
 }
 
-export class FakeChartCollection {
+/** A chart as an item of a loaded ChartCollection: its name, and Chart.delete (ExcelApi 1.1). */
+class FakeChartItem extends FakeClientObject {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => FakeSheet,
-  ) {}
+    private readonly chart: FakeChart,
+  ) {
+    super(context);
+  }
+
+  get name(): string {
+    return this.property('name');
+  }
+
+  delete(): void {
+    this.context.enqueue(
+      'chart.delete',
+      () => {
+        const sheet = this.sheet();
+        sheet.assertUnprotected();
+        const index = sheet.charts.indexOf(this.chart);
+        if (index < 0) throw new FakeOfficeError('ItemNotFound', 'The chart does not exist.');
+        sheet.charts.splice(index, 1);
+      },
+      { sheet: () => this.sheet().name },
+    );
+  }
+
+  protected readProperty(name: string): unknown {
+    return name === 'name' ? this.chart.name : unknownProperty('Chart', name);
+  }
+}
+
+export class FakeChartCollection extends FakeCollection<FakeChartItem> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(context);
+  }
+
+  protected currentItems(): FakeChartItem[] {
+    return this.sheet().charts.map((chart) => new FakeChartItem(this.context, this.sheet, chart));
+  }
 
   add(type: string, source: FakeRange, seriesBy: string): FakeChartProxy {
     if (!(source instanceof FakeRange)) throw new Error('ChartCollection.add takes a Range object.');

@@ -8,7 +8,8 @@
  *   (`@`): `=…`, `+…`, `@…` and non-numeric `-…` become formulas, numeric text a number, ISO dates
  *   dates, TRUE/FALSE booleans, `#N/A` and friends errors; a leading apostrophe makes the rest text.
  * - `null` in a written matrix leaves the cell unchanged; `''` clears it.
- * - Names of sheets and tables are unique ignoring case; the last visible sheet cannot be deleted.
+ * The workbook around the sheets (names, tables, what structural changes do to formulas) is in
+ * office-fake-workbook.ts.
  */
 import { columnLetters } from '../../src/workbook/port';
 
@@ -65,7 +66,8 @@ export interface FakeValidation {
   ignoreBlanks?: boolean;
 }
 
-const MAX_COLUMNS = 16384;
+export const MAX_COLUMNS = 16384;
+export const MAX_ROWS = 1_048_576;
 const CLASSIC_ERRORS = new Set(['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!']);
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const ISO_DATE = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
@@ -85,6 +87,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly autofitted: Box[] = [];
   frozenRows = 0;
+  /** Worksheet protection (Review › Protect Sheet): every change to the sheet fails. */
+  isProtected = false;
 
   constructor(
     readonly id: string,
@@ -94,6 +98,15 @@ export class FakeSheet {
 
   static key(row: number, column: number): number {
     return row * MAX_COLUMNS + column;
+  }
+
+  static position(key: number): { row: number; column: number } {
+    const column = key % MAX_COLUMNS;
+    return { row: (key - column) / MAX_COLUMNS, column };
+  }
+
+  assertUnprotected(): void {
+    if (this.isProtected) throw new FakeOfficeError('AccessDenied', `The sheet ${this.name} is protected.`);
   }
 
   cell(row: number, column: number): FakeCell | undefined {
@@ -114,22 +127,30 @@ export class FakeSheet {
     else this.cells.delete(FakeSheet.key(row, column));
   }
 
-  /** The smallest box holding every cell with a value (Excel's used range with valuesOnly). */
-  usedBox(): Box | null {
-    if (this.cells.size === 0) return null;
+  /**
+   * The smallest box holding every cell with a value (Excel's used range with valuesOnly), or also
+   * with a format or font. No Math calls in the loop: under Jest's VM a global lookup per key made
+   * this take seconds on a million cells.
+   */
+  usedBox(valuesOnly = true): Box | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const key of this.cells.keys()) {
-      const row = Math.floor(key / MAX_COLUMNS);
+    const visit = (key: number): void => {
       const column = key % MAX_COLUMNS;
-      top = Math.min(top, row);
-      left = Math.min(left, column);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, column);
+      const row = (key - column) / MAX_COLUMNS;
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (column < left) left = column;
+      if (column > right) right = column;
+    };
+    this.cells.forEach((_cell, key) => visit(key));
+    if (!valuesOnly) {
+      this.formats.forEach((_format, key) => visit(key));
+      this.fonts.forEach((_font, key) => visit(key));
     }
-    return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
   /**
@@ -175,7 +196,12 @@ export function parseTyping(text: string): { cell: FakeCell; format?: string } {
 }
 
 export class FakeTable {
+  /** Times clearFilters() ran. */
+  filtersCleared = 0;
+
   constructor(
+    /** Stays the same when the table is renamed, resized or moved (Table.id). */
+    readonly id: string,
     public name: string,
     public sheetId: string,
     /** Header row included. */
@@ -221,84 +247,6 @@ export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function overlaps(a: Box, b: Box): boolean {
+export function overlaps(a: Box, b: Box): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
-}
-
-export class FakeWorkbook {
-  readonly sheets: FakeSheet[] = [];
-  readonly tables: FakeTable[] = [];
-  name = 'Spare parts plan.xlsx';
-  activeSheetId: string | undefined;
-  selection: { sheetId: string; box: Box } | undefined;
-  private nextId = 1;
-  private nextTable = 1;
-
-  sheet(nameOrId: string): FakeSheet | undefined {
-    return this.sheets.find((sheet) => sheet.id === nameOrId) ?? this.sheets.find((sheet) => sheet.name.toLowerCase() === nameOrId.toLowerCase());
-  }
-
-  sheetById(id: string): FakeSheet | undefined {
-    return this.sheets.find((sheet) => sheet.id === id);
-  }
-
-  table(name: string): FakeTable | undefined {
-    return this.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
-  }
-
-  addSheet(name: string): FakeSheet {
-    this.assertSheetName(name, undefined);
-    const sheet = new FakeSheet(`{sheet-${this.nextId++}}`, name);
-    this.sheets.push(sheet);
-    this.activeSheetId ??= sheet.id;
-    return sheet;
-  }
-
-  renameSheet(sheet: FakeSheet, name: string): void {
-    this.assertSheetName(name, sheet);
-    sheet.name = name;
-  }
-
-  deleteSheet(sheet: FakeSheet): void {
-    const visible = this.sheets.filter((candidate) => candidate.visibility === 'Visible');
-    if (visible.length === 1 && visible[0] === sheet) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
-    this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheetId === sheet.id) this.tables.splice(i, 1);
-    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((candidate) => candidate.visibility === 'Visible')?.id;
-  }
-
-  addTable(sheet: FakeSheet, box: Box, hasHeaders: boolean, name?: string): FakeTable {
-    // A header row alone gets one empty body row, as Excel does.
-    const tableBox = hasHeaders && box.rows === 1 ? { ...box, rows: 2 } : box;
-    const clash = this.tables.find((table) => table.sheetId === sheet.id && overlaps(table.box, tableBox));
-    if (clash) throw new FakeOfficeError('InvalidOperation', `The range overlaps table ${clash.name}.`);
-    if (!hasHeaders) throw new FakeOfficeError('NotImplemented', 'The fake models tables with header rows only.');
-    for (let c = 0; c < tableBox.columns; c++) {
-      const header = sheet.cell(tableBox.row, tableBox.column + c);
-      if (!header || header.kind !== 'String' || header.value === '') sheet.setCell(tableBox.row, tableBox.column + c, { kind: 'String', value: header && header.kind !== 'Error' ? String(header.value) : `Column${c + 1}` });
-    }
-    let tableName = name;
-    while (!tableName || this.table(tableName)) tableName = `Table${this.nextTable++}`;
-    this.assertTableName(tableName, undefined);
-    const table = new FakeTable(tableName, sheet.id, tableBox);
-    this.tables.push(table);
-    return table;
-  }
-
-  renameTable(table: FakeTable, name: string): void {
-    this.assertTableName(name, table);
-    table.name = name;
-  }
-
-  private assertSheetName(name: string, self: FakeSheet | undefined): void {
-    if (name.length === 0 || name.length > 31 || /[*?:/\\[\]]/.test(name) || /^'|'$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Invalid sheet name ${name}.`);
-    const other = this.sheets.find((sheet) => sheet !== self && sheet.name.toLowerCase() === name.toLowerCase());
-    if (other) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${other.name} already exists.`);
-  }
-
-  private assertTableName(name: string, self: FakeTable | undefined): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Invalid table name ${name}.`);
-    const other = this.tables.find((table) => table !== self && table.name.toLowerCase() === name.toLowerCase());
-    if (other) throw new FakeOfficeError('ItemAlreadyExists', `A table named ${other.name} already exists.`);
-  }
 }

@@ -1,7 +1,11 @@
 /**
- * Contract harness for OfficeWorkbook: the fixture becomes a fake Excel workbook (office-fake-*.ts)
- * and the port runs its batches against it; snapshots and number formats are read from the fake's
- * state directly, never through the adapter.
+ * Contract harnesses for OfficeWorkbook: the fixture becomes a fake Excel workbook
+ * (office-fake-*.ts) and the port runs its batches against it; snapshots, number formats and
+ * notes are read from the fake's state directly, never through the adapter. Two hosts:
+ * - `officeHarness`: a current Excel (ExcelApi 1.18: Microsoft 365, Excel on the web), where
+ *   results are written in place;
+ * - `legacyOfficeHarness`: the manifest's floor, ExcelApi 1.7 (Office 2016/2019), where results
+ *   are swapped as whole sheets.
  */
 import { OfficeWorkbook } from '../../src/workbook/office-adapter';
 import type { WorkbookPort } from '../../src/workbook/port';
@@ -11,7 +15,10 @@ import type { PortHarness, WorkbookFixture } from './port-contract';
 
 const hosts = new WeakMap<WorkbookPort, FakeExcelHost>();
 
-/** A port over a fake Excel holding the fixture, and the host to inspect and steer. */
+/** The ExcelApi version of a current Microsoft 365 Excel, as far as the adapter uses it. */
+export const CURRENT_API = '1.18';
+
+/** A port over a fake Excel holding the fixture, and the host to inspect and steer (ExcelApi 1.7 unless configured). */
 export function officeWorkbookWith(fixture: WorkbookFixture, configure?: (host: FakeExcelHost) => void): { port: OfficeWorkbook; host: FakeExcelHost } {
   const host = FakeExcelHost.fromFixture(fixture);
   configure?.(host);
@@ -27,18 +34,30 @@ export function hostOf(port: WorkbookPort): FakeExcelHost {
   return host;
 }
 
-export const officeHarness: PortHarness = {
-  async build(fixture) {
-    return officeWorkbookWith(fixture).port;
-  },
+function harnessAt(apiVersion: string, resultsInPlace: boolean): PortHarness {
+  return {
+    resultsInPlace,
 
-  async snapshot(port) {
-    return snapshotOf(hostOf(port));
-  },
+    async build(fixture) {
+      return officeWorkbookWith(fixture, (host) => (host.apiVersion = apiVersion)).port;
+    },
 
-  async numberFormat(port, sheet, address) {
-    const box = parseBox(address);
-    const target = hostOf(port).book.sheet(sheet);
-    return box && target ? target.format(box.row, box.column) : null;
-  },
-};
+    async snapshot(port) {
+      return snapshotOf(hostOf(port));
+    },
+
+    async numberFormat(port, sheet, address) {
+      const box = parseBox(address);
+      const target = hostOf(port).book.sheet(sheet);
+      return box && target ? target.format(box.row, box.column) : null;
+    },
+
+    async note(port, sheet, address) {
+      return hostOf(port).book.sheet(sheet)?.notes.get(address) ?? null;
+    },
+  };
+}
+
+export const officeHarness: PortHarness = harnessAt(CURRENT_API, true);
+/** Notes need ExcelApi 1.18, so this host writes none; the contract's note checks expect them. */
+export const legacyOfficeHarness: PortHarness = { ...harnessAt('1.7', false), note: undefined };

@@ -7,6 +7,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { OfficeApp } from 'office-addin-manifest';
 import { createOfficeSession, FALLBACK_WORKBOOK_NAME } from '../../src/taskpane/host/office-session';
+import { SYNC_TIMEOUT_CODE } from '../../src/workbook/office-run';
 import { FakeExcelHost } from './office-fake-host';
 import { inputFixture } from './port-contract';
 
@@ -66,10 +67,10 @@ describe('with the Office globals', () => {
     localStorage.clear();
   });
 
-  test('uses Excel.run, Office.context.requirements and office-js-helpers storage for preferences', async () => {
+  test('uses Excel.run with delayForCellEdit, Office.context.requirements and office-js-helpers storage for preferences', async () => {
     const host = fakeExcel('1.8');
     const asked: string[] = [];
-    globals.Excel = { run: host.run };
+    globals.Excel = { run: host.excelRun };
     globals.Office = new OfficeMockObject({ context: { requirements: { isSetSupported: (set: string, version: string) => (asked.push(`${set} ${version}`), host.supports(version)) } } }, OfficeApp.Excel);
     const session = await createOfficeSession();
     expect(session.workbookName()).toBe('Spare parts plan.xlsx');
@@ -84,5 +85,39 @@ describe('with the Office globals', () => {
     // Input templates get validation because the host reports ExcelApi 1.8.
     await again.workbook()?.createInputTables([{ name: 'Settings', columns: [{ header: 'Value', note: '', validation: { kind: 'whole', min: 0 } }], rows: [[1]] }]);
     expect(host.book.sheet('Settings')?.validations).toHaveLength(1);
+    // Every batch, the workbook name's included, asked Excel to wait for a cell edit rather than fail.
+    expect(host.runOptions.length).toBeGreaterThanOrEqual(3);
+    expect(host.runOptions.every((options) => options.delayForCellEdit === true)).toBe(true);
+  });
+
+  test('a Run while a cell is being edited waits for the edit to end instead of failing', async () => {
+    const host = fakeExcel('1.8');
+    globals.Excel = { run: host.excelRun };
+    globals.Office = new OfficeMockObject({ context: { requirements: { isSetSupported: (_set: string, version: string) => host.supports(version) } } }, OfficeApp.Excel);
+    const session = await createOfficeSession({ preferences: memoryPreferences() });
+    host.cellEditMode = true;
+    // Without the option Excel fails the batch at once (what the pane did before).
+    await expect(host.run(async (context) => (context.workbook.load('name'), context.sync()))).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    let read = false;
+    const reading = session.workbook()!.readTable('Parts').then((table) => ((read = true), table));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).toBe(false);
+    host.endCellEdit();
+    expect(await reading).toMatchObject({ name: 'Parts', rows: [['PN-1', 420, true], ['PN-2', 12.5, false], ['PN-3', null, true]] });
+  });
+
+  test('a sync that does not return ends with a message that says what to do', async () => {
+    const host = fakeExcel('1.8');
+    globals.Excel = { run: host.excelRun };
+    globals.Office = new OfficeMockObject({ context: { requirements: { isSetSupported: (_set: string, version: string) => host.supports(version) } } }, OfficeApp.Excel);
+    const session = await createOfficeSession({ preferences: memoryPreferences(), syncTimeoutMs: 40 });
+    host.hung = true;
+    const started = Date.now();
+    await expect(session.workbook()!.readTable('Parts')).rejects.toMatchObject({ code: SYNC_TIMEOUT_CODE, message: expect.stringMatching(/^Excel did not answer within 0\.04 s\. If a cell is being edited, press Enter or Esc; .*run again/) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+    // Navigation is a convenience and reports false instead.
+    await expect(session.activateSheet('Demand')).resolves.toBe(false);
+    host.resume();
+    await expect(session.workbook()!.readTable('Parts')).resolves.toMatchObject({ name: 'Parts' });
   });
 });

@@ -1,11 +1,14 @@
 /**
  * HostSession inside Excel: the open workbook through Office.js (OfficeWorkbook), navigation by
  * activating sheets and selecting cells, and per-user preferences in the add-in's local storage.
+ * Every batch goes through createExcelRunner: `Excel.run` with `delayForCellEdit` (a Run pressed
+ * while a cell is being edited waits for the edit to end) and a time limit on each sync.
  * Loaded only in Excel mode (load-session.ts); every Office-specific line of the pane is here or
  * in src/workbook/office-*.ts.
  */
 import { OfficeWorkbook } from '../../workbook/office-adapter';
 import type { ExcelApiSupport, ExcelBatchRunner } from '../../workbook/office-batch';
+import { createExcelRunner, type ExcelRun } from '../../workbook/office-run';
 import type { WorkbookPort } from '../../workbook/port';
 import type { HostSession } from './session';
 import { browserPreferences } from './standalone-session';
@@ -14,9 +17,12 @@ type Preferences = HostSession['preferences'];
 
 /** What the session needs from Office; tests pass fakes, Excel mode the real globals. */
 export interface OfficeSessionDependencies {
+  /** A ready runner; by default `Excel.run` through createExcelRunner. */
   run?: ExcelBatchRunner;
   supports?: ExcelApiSupport;
   preferences?: Preferences;
+  /** The time limit on one sync (office-run.ts SYNC_TIMEOUT_MS by default). */
+  syncTimeoutMs?: number;
 }
 
 /** Shown when the host cannot tell the workbook's name (Workbook.name is ExcelApi 1.7). */
@@ -83,8 +89,11 @@ export class OfficeSession implements HostSession {
   }
 }
 
+/** `Excel.run(options, batch)` of office.js, looked up when called. */
+const officeExcelRun: ExcelRun = (options, batch) => Excel.run(options, batch);
+
 export async function createOfficeSession(dependencies: OfficeSessionDependencies = {}): Promise<HostSession> {
-  const run: ExcelBatchRunner = dependencies.run ?? ((batch) => Excel.run(batch));
+  const run: ExcelBatchRunner = dependencies.run ?? createExcelRunner({ excelRun: officeExcelRun, syncTimeoutMs: dependencies.syncTimeoutMs });
   const supports: ExcelApiSupport = dependencies.supports ?? ((version) => Office.context.requirements.isSetSupported('ExcelApi', version));
   const [name, preferences] = await Promise.all([workbookName(run, supports), dependencies.preferences ?? helperPreferences()]);
   return new OfficeSession(run, supports, name, preferences);

@@ -7,7 +7,8 @@ import { readInputTables, type Analysis, type Scenario, type Stage } from '../..
 import type { ValidationIssue } from '../../model/types';
 import type { WorkbookPort } from '../../workbook/port';
 import { AnalysisCancelled, isCancelled, type AnalysisRunner } from '../analysis/runner';
-import { lastRunNow, storedScenario, type LastRun } from '../../pipeline/scenario-store';
+import { lastRunNow, type LastRun } from '../../pipeline/scenario-store';
+import { updateStoredBook, type KeptRun } from '../../pipeline/scenario-book';
 
 export type SuccessfulAnalysis = Extract<Analysis, { ok: true }>;
 
@@ -27,10 +28,13 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Stores the scenario; a failure is reported but does not undo the run. */
-async function saveScenario(port: WorkbookPort, scenario: Scenario, lastRun: LastRun | null): Promise<string | null> {
+/**
+ * Stores the scenario (and the run's figures with the other scenarios' kept runs, which the book keeps);
+ * a failure is reported but does not undo the run.
+ */
+async function saveScenario(port: WorkbookPort, scenario: Scenario, lastRun: LastRun | null, keptRun?: KeptRun): Promise<string | null> {
   try {
-    await port.writeScenario(storedScenario(scenario, lastRun));
+    await updateStoredBook(port, (book) => ({ ...book, base: scenario, lastRun, runs: keptRun ? { ...book.runs, [keptRun.name]: keptRun } : book.runs }));
     return null;
   } catch (error) {
     return `The scenario could not be stored in the workbook: ${message(error)}`;
@@ -58,7 +62,7 @@ export async function runAnalysis(
     control.onProgress('write', 0);
     await port.writeResults(analysis.bundle);
     const lastRun = lastRunNow();
-    const scenarioWarning = await saveScenario(port, scenario, lastRun);
+    const scenarioWarning = await saveScenario(port, scenario, lastRun, analysis.keptRun);
     control.onProgress('write', 1);
     return { kind: 'done', analysis, lastRun, scenarioWarning };
   } catch (error) {

@@ -1,0 +1,400 @@
+/**
+ * Each part's cost–service curve and its convex envelope (Sherbrooke 2004, ch. 4 §4.6, the
+ * marginal analysis of VARI-METRIC).
+ *
+ * The loss of a plan is Σ over the part's rows of wm·(annual misses within response) + wb·(customer
+ * backorders); the optimiser chooses the weights. For a fixed central level s₀ the field rows are
+ * independent, so the best plan for every number of field units comes from merging the fields'
+ * loss curves by their marginal loss reduction per unit — after replacing each field's curve by its
+ * lower convex envelope, since a fill-rate loss is not convex in s below the pipeline's mode.
+ * Doing this for every s₀ and keeping, for each total number of units n = s₀ + Σ sⱼ, the least loss
+ * gives the part's curve; its lower convex envelope (in money = unit cost × n, loss) holds exactly
+ * the plans that minimise money + λ·loss for some λ (Everett 1963), which is what makes the greedy
+ * across parts optimal at each of its points.
+ */
+import { PartModel } from './part-model';
+import type { NetworkProblem, NetworkSettings } from './problem';
+
+/** Growable typed-array columns of the envelope vertices of all parts (CSR by part). */
+export class EnvelopeStore {
+  /** Vertices of part p: start[p] … start[p + 1] − 1, by increasing units. */
+  start: Int32Array;
+  units = new Int32Array(1024);
+  central = new Int32Array(1024);
+  loss = new Float64Array(1024);
+  /** quantityCount values per vertex (see quantityLayout). */
+  quantities: Float64Array;
+  count = 0;
+
+  constructor(
+    partCount: number,
+    readonly quantityCount: number,
+  ) {
+    this.start = new Int32Array(partCount + 1);
+    this.quantities = new Float64Array(1024 * quantityCount);
+  }
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(units: number, central: number, loss: number, quantities: Float64Array, offset: number): void {
+    if (this.count === this.units.length) {
+      const n = this.units.length * 2;
+      const grow = <T extends Int32Array | Float64Array>(a: T, size: number): T => {
+        const b = new (a.constructor as new (n: number) => T)(size);
+        b.set(a);
+        return b;
+      };
+      this.units = grow(this.units, n);
+      this.central = grow(this.central, n);
+      this.loss = grow(this.loss, n);
+      this.quantities = grow(this.quantities, n * this.quantityCount);
+    }
+    const i = this.count++;
+    this.units[i] = units;
+    this.central[i] = central;
+    this.loss[i] = loss;
+    const q = this.quantityCount;
+    for (let k = 0; k < q; k++) this.quantities[i * q + k] = quantities[offset + k];
+  }
+}
+
+/**
+ * Tracked quantities of a plan, per vertex and per frontier point: annual misses within response
+ * for each tier (index t) and for rows without a tier (index T), customer backorders (T + 1) and
+ * expected annual penalties (T + 2).
+ */
+export function quantityLayout(tierCount: number): { misses: (tier: number) => number; backorders: number; penalty: number; count: number } {
+  return { misses: (tier) => (tier >= 0 ? tier : tierCount), backorders: tierCount + 1, penalty: tierCount + 2, count: tierCount + 3 };
+}
+
+/** Growable Int32/Float64 scratch. */
+function grown<T extends Int32Array | Float64Array>(a: T, size: number, fill?: number): T {
+  if (a.length >= size) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  if (fill !== undefined) b.fill(fill);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Builds envelopes part by part; reusable scratch, no allocation per part once warm.
+ *
+ * For one part it keeps, for every central level s₀, each field's misses and backorders on its
+ * allowed levels (a per-part pool), the fields' minimum levels and the merged sequence of field
+ * steps; the best plan for each total n is then known by (s₀, number of steps), and the tracked
+ * quantities are rebuilt only for the envelope's vertices.
+ */
+export class PartCurveBuilder {
+  readonly model: PartModel;
+  private readonly q: number;
+  private readonly backordersSlot: number;
+  private readonly penaltySlot: number;
+  private readonly tierCount: number;
+  // Best plan per total units n (scratch, indexed by n): its loss, central level and merge steps.
+  private bestLoss = new Float64Array(256).fill(Infinity);
+  private bestCentral = new Int32Array(256);
+  private bestSteps = new Int32Array(256);
+  private hullN = new Int32Array(256);
+  // Per part, per central level: field curves in the pool, the fields' base levels, the merge steps.
+  private poolMisses = new Float64Array(4096);
+  private poolBackorders = new Float64Array(4096);
+  private poolUsed = 0;
+  /** Index (s₀·fields + j) → pool offset of level curveMin, and curveMin (the field's least level). */
+  private curveOffset = new Int32Array(256);
+  private curveMin = new Int32Array(256);
+  private stepStart = new Int32Array(64);
+  private stepField = new Int32Array(1024);
+  private stepTo = new Int32Array(1024);
+  private stepUsed = 0;
+  private centralMissesAt = new Float64Array(64);
+  private centralBackordersAt = new Float64Array(64);
+  // Per field at the current central level: loss by level and its envelope.
+  private fieldLoss: Float64Array[] = [];
+  private hullLevels: Int32Array[] = [];
+  /** Per field: loss reduction per unit of each envelope step (−∞ after the last). */
+  private hullRatios: Float64Array[] = [];
+  private hullCount = new Int32Array(16);
+  private head = new Int32Array(16);
+  private headRatio = new Float64Array(16);
+  private active = new Int32Array(16);
+  private vertexQuantities: Float64Array;
+  /** Field levels of the last allocate() (index j within the part). */
+  levels = new Int32Array(16);
+
+  constructor(
+    readonly problem: NetworkProblem,
+    readonly settings: NetworkSettings,
+  ) {
+    this.model = new PartModel(problem, settings);
+    this.tierCount = problem.tiers.length;
+    const layout = quantityLayout(this.tierCount);
+    this.q = layout.count;
+    this.backordersSlot = layout.backorders;
+    this.penaltySlot = layout.penalty;
+    this.vertexQuantities = new Float64Array(this.q);
+  }
+
+  /** Adds part p's envelope vertices to the store under the row weights wm (per miss) and wb (per backorder). */
+  build(p: number, wm: Float64Array, wb: Float64Array, store: EnvelopeStore): void {
+    const m = this.model;
+    m.setPart(p);
+    const fields = m.fieldCount;
+    const levels = m.centralCap + 1;
+    this.ensureFields(fields);
+    this.curveOffset = grown(this.curveOffset, levels * fields);
+    this.curveMin = grown(this.curveMin, levels * fields);
+    this.stepStart = grown(this.stepStart, levels + 1);
+    this.centralMissesAt = grown(this.centralMissesAt, levels);
+    this.centralBackordersAt = grown(this.centralBackordersAt, levels);
+    this.poolUsed = 0;
+    this.stepUsed = 0;
+    let nLow = Infinity;
+    let nHigh = -1;
+    const centralRate = this.problem.ratePerDay[m.first];
+    for (let s0 = 0; s0 < levels; s0++) {
+      m.setCentralLevel(s0);
+      this.stepStart[s0] = this.stepUsed;
+      if (centralRate > 0 && m.centralFill < this.settings.minFillRate && s0 < m.centralCap) {
+        this.stepStart[s0 + 1] = this.stepUsed;
+        continue; // the Central's own customers miss the floor (at the top level it is kept regardless)
+      }
+      const range = this.walk(s0, wm, wb, -1, true);
+      if (range.low < nLow) nLow = range.low;
+      if (range.high > nHigh) nHigh = range.high;
+      this.stepStart[s0 + 1] = this.stepUsed;
+    }
+    store.start[p] = store.count;
+    // Lower convex envelope over n (monotone chain), then only its decreasing part.
+    this.hullN = grown(this.hullN, nHigh - nLow + 1);
+    const hull = this.hullN;
+    const best = this.bestLoss;
+    let h = 0;
+    for (let n = nLow; n <= nHigh; n++) {
+      const loss = best[n];
+      if (loss === Infinity) continue;
+      while (h >= 2) {
+        const a = hull[h - 2];
+        const b = hull[h - 1];
+        // Drop b unless it lies strictly below the chord from a to n.
+        if ((best[b] - best[a]) * (n - a) >= (loss - best[a]) * (b - a)) h--;
+        else break;
+      }
+      hull[h++] = n;
+    }
+    let end = 1;
+    while (end < h && best[hull[end]] < best[hull[end - 1]]) end++;
+    for (let k = 0; k < end; k++) {
+      const n = hull[k];
+      this.quantitiesAt(this.bestCentral[n], this.bestSteps[n], fields);
+      store.push(n, this.bestCentral[n], best[n], this.vertexQuantities, 0);
+    }
+    store.start[p + 1] = store.count;
+    for (let n = nLow; n <= nHigh; n++) best[n] = Infinity;
+  }
+
+  /**
+   * The field levels of the plan with central level s0 and `units` units in total, as the envelope
+   * built it (into `levels`); the model's field curves are left, complete, at that central level
+   * for reading the measures.
+   */
+  allocate(p: number, s0: number, units: number, wm: Float64Array, wb: Float64Array): void {
+    this.model.setPart(p);
+    this.model.setCentralLevel(s0);
+    this.ensureFields(this.model.fieldCount);
+    this.walk(s0, wm, wb, units, false);
+  }
+
+  /** Tracked quantities of the plan (s0, first `steps` merge steps), from the pool, into vertexQuantities. */
+  private quantitiesAt(s0: number, steps: number, fields: number): void {
+    const pr = this.problem;
+    const m = this.model;
+    const q = this.vertexQuantities;
+    q.fill(0);
+    const centralRow = m.first;
+    const centralTier = pr.tier[centralRow];
+    q[centralTier >= 0 ? centralTier : this.tierCount] += this.centralMissesAt[s0];
+    q[this.backordersSlot] += this.centralBackordersAt[s0];
+    q[this.penaltySlot] += pr.penaltyPerMiss[centralRow] * this.centralMissesAt[s0];
+    const level = this.levels;
+    const base = s0 * fields;
+    for (let j = 0; j < fields; j++) level[j] = this.curveMin[base + j];
+    for (let k = this.stepStart[s0], last = this.stepStart[s0] + steps; k < last; k++) level[this.stepField[k]] = this.stepTo[k];
+    for (let j = 0; j < fields; j++) {
+      const row = centralRow + 1 + j;
+      const i = this.curveOffset[base + j] + level[j] - this.curveMin[base + j];
+      const misses = this.poolMisses[i];
+      const t = pr.tier[row];
+      q[t >= 0 ? t : this.tierCount] += misses;
+      q[this.backordersSlot] += this.poolBackorders[i];
+      q[this.penaltySlot] += pr.penaltyPerMiss[row] * misses;
+    }
+  }
+
+  /**
+   * At central level s0 (already set on the model): the field curves, their envelopes, and the
+   * merged sequence of plans by increasing units. Building (target < 0), every plan is recorded in
+   * the best-per-units buckets and the curves and steps are kept in the pool; allocating, the walk
+   * stops at `target` units and leaves the levels.
+   */
+  private walk(s0: number, wm: Float64Array, wb: Float64Array, target: number, lean: boolean): { low: number; high: number } {
+    const m = this.model;
+    const fields = m.fieldCount;
+    const building = target < 0;
+    const centralRow = m.first;
+    const centralMisses = m.centralMisses;
+    const centralBackorders = m.centralCustomerBackorders;
+    if (building) {
+      this.centralMissesAt[s0] = centralMisses;
+      this.centralBackordersAt[s0] = centralBackorders;
+    }
+    let loss = wm[centralRow] * centralMisses + wb[centralRow] * centralBackorders;
+    let units = s0;
+    for (let j = 0; j < fields; j++) {
+      const curve = m.fieldCurve(j, 0, lean);
+      const a = curve.minLevel;
+      const b = curve.maxLevel;
+      this.levels[j] = a;
+      const row = curve.row;
+      const fieldLoss = this.fieldLossFor(j, b + 1);
+      const wmr = wm[row];
+      const wbr = wb[row];
+      for (let s = a; s <= b; s++) fieldLoss[s] = wmr * curve.misses[s] + wbr * curve.backorders[s];
+      this.fieldHull(j, a, b, fieldLoss);
+      units += a;
+      loss += fieldLoss[a];
+      if (building) {
+        const index = s0 * fields + j;
+        const size = b - a + 1;
+        if (this.poolUsed + size > this.poolMisses.length) {
+          this.poolMisses = grown(this.poolMisses, this.poolUsed + size);
+          this.poolBackorders = grown(this.poolBackorders, this.poolUsed + size);
+        }
+        const offset = this.poolUsed;
+        this.curveOffset[index] = offset;
+        this.curveMin[index] = a;
+        const pm = this.poolMisses;
+        const pb = this.poolBackorders;
+        const cm = curve.misses;
+        const cb = curve.backorders;
+        for (let s = a; s <= b; s++) {
+          pm[offset + s - a] = cm[s];
+          pb[offset + s - a] = cb[s];
+        }
+        this.poolUsed += size;
+      }
+    }
+    const low = units;
+    let steps = 0;
+    if (building) this.record(units, loss, s0, 0);
+    else if (units === target) return { low, high: units };
+    // Merge the fields' envelope steps by decreasing loss reduction per unit (ties: the lower
+    // field), scanning only the fields with steps left.
+    const head = this.head;
+    const headRatio = this.headRatio;
+    const active = this.active;
+    let count = 0;
+    for (let j = 0; j < fields; j++) {
+      head[j] = 0;
+      headRatio[j] = this.stepRatio(j, 0);
+      if (headRatio[j] > -Infinity) active[count++] = j;
+    }
+    while (count > 0) {
+      let at = 0;
+      let bestJ = active[0];
+      let bestRatio = headRatio[bestJ];
+      for (let i = 1; i < count; i++) {
+        const j = active[i];
+        const r = headRatio[j];
+        if (r > bestRatio || (r === bestRatio && j < bestJ)) {
+          bestRatio = r;
+          bestJ = j;
+          at = i;
+        }
+      }
+      const k = head[bestJ]++;
+      headRatio[bestJ] = this.stepRatio(bestJ, k + 1);
+      if (headRatio[bestJ] === -Infinity) active[at] = active[--count];
+      const hullLevels = this.hullLevels[bestJ];
+      const from = hullLevels[k];
+      const to = hullLevels[k + 1];
+      const fl = this.fieldLoss[bestJ];
+      loss += fl[to] - fl[from];
+      units += to - from;
+      this.levels[bestJ] = to;
+      steps++;
+      if (building) {
+        if (this.stepUsed === this.stepField.length) {
+          this.stepField = grown(this.stepField, this.stepUsed + 1);
+          this.stepTo = grown(this.stepTo, this.stepUsed + 1);
+        }
+        this.stepField[this.stepUsed] = bestJ;
+        this.stepTo[this.stepUsed++] = to;
+        this.record(units, loss, s0, steps);
+      } else if (units === target) return { low, high: units };
+    }
+    if (!building) throw new Error(`Network envelope: no plan with ${target} units at central level ${s0}`);
+    return { low, high: units };
+  }
+
+  private record(units: number, loss: number, s0: number, steps: number): void {
+    if (units >= this.bestLoss.length) {
+      this.bestLoss = grown(this.bestLoss, units + 1, Infinity);
+      this.bestCentral = grown(this.bestCentral, units + 1);
+      this.bestSteps = grown(this.bestSteps, units + 1);
+    }
+    if (!(loss < this.bestLoss[units])) return;
+    this.bestLoss[units] = loss;
+    this.bestCentral[units] = s0;
+    this.bestSteps[units] = steps;
+  }
+
+  /** Lower convex envelope of field j's loss on levels a … b, keeping only its decreasing part. */
+  private fieldHull(j: number, a: number, b: number, loss: Float64Array): void {
+    let levels = this.hullLevels[j];
+    if (levels.length < b - a + 1) levels = this.hullLevels[j] = new Int32Array(Math.max(b - a + 1, levels.length * 2));
+    let h = 0;
+    for (let s = a; s <= b; s++) {
+      while (h >= 2) {
+        const x = levels[h - 2];
+        const y = levels[h - 1];
+        if ((loss[y] - loss[x]) * (s - x) >= (loss[s] - loss[x]) * (y - x)) h--;
+        else break;
+      }
+      levels[h++] = s;
+    }
+    let end = 1;
+    while (end < h && loss[levels[end]] < loss[levels[end - 1]]) end++;
+    this.hullCount[j] = end;
+    let ratios = this.hullRatios[j];
+    if (ratios.length < end) ratios = this.hullRatios[j] = new Float64Array(Math.max(end, ratios.length * 2));
+    for (let k = 0; k + 1 < end; k++) ratios[k] = (loss[levels[k]] - loss[levels[k + 1]]) / (levels[k + 1] - levels[k]);
+    ratios[end - 1] = -Infinity;
+  }
+
+  /** Loss reduction per unit of field j's envelope step k (−∞ past its last step). */
+  private stepRatio(j: number, k: number): number {
+    return k + 1 < this.hullCount[j] ? this.hullRatios[j][k] : -Infinity;
+  }
+
+  private fieldLossFor(j: number, size: number): Float64Array {
+    if (this.fieldLoss[j].length < size) this.fieldLoss[j] = new Float64Array(Math.max(size, this.fieldLoss[j].length * 2));
+    return this.fieldLoss[j];
+  }
+
+  private ensureFields(n: number): void {
+    while (this.fieldLoss.length < n) {
+      this.fieldLoss.push(new Float64Array(16));
+      this.hullLevels.push(new Int32Array(16));
+      this.hullRatios.push(new Float64Array(16));
+    }
+    if (this.hullCount.length < n) {
+      this.hullCount = new Int32Array(n * 2);
+      this.head = new Int32Array(n * 2);
+      this.headRatio = new Float64Array(n * 2);
+      this.active = new Int32Array(n * 2);
+    }
+    if (this.levels.length < n) this.levels = new Int32Array(n * 2);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * functions.json, generated from the JSDoc exactly as the build does (scripts/functions-metadata.cjs):
+ * every function of issue 8 with its parameters in order, which are optional, a description for
+ * each (Excel's autocomplete shows them), and the same ids as the functions Excel gets associated.
+ */
+import { FUNCTION_SOURCES, generateFunctionsMetadata } from '../../scripts/functions-metadata.cjs';
+import { CUSTOM_FUNCTIONS } from '../../src/functions/catalog';
+import { DEFAULT_FILL_RATE_MODEL, DEFAULT_FORECAST_METHOD, DEFAULT_PERIOD_LENGTH, FILL_RATE_MODELS, FORECAST_METHOD_CHOICES, PERIOD_LENGTHS } from '../../src/functions/choices';
+
+interface ParameterMetadata {
+  name: string;
+  description?: string;
+  optional?: boolean;
+  dimensionality?: string;
+  type?: string;
+}
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: ParameterMetadata[];
+  result: { type?: string; dimensionality?: string };
+}
+
+/** The signatures the issue asks for ([name] = optional), plus FORECAST's window. */
+const EXPECTED: Record<string, string[]> = {
+  FILLRATE: ['mean', 'stock', '[variance]', '[model]'],
+  READYRATE: ['mean', 'stock', '[variance]'],
+  EBO: ['mean', 'stock', '[variance]'],
+  BASESTOCK: ['mean', 'target_fill_rate', '[variance]', '[model]'],
+  LEADTIMEDEMAND: ['rate_per_period', 'lead_time_days', '[period_length]'],
+  FORECAST: ['history_range', '[method]', '[alpha]', '[beta]', '[window]'],
+  DEMANDCLASS: ['history_range'],
+  ADI: ['history_range'],
+  CV2: ['history_range'],
+};
+
+let functions: FunctionMetadata[];
+
+beforeAll(async () => {
+  functions = (JSON.parse(await generateFunctionsMetadata()) as { functions: FunctionMetadata[] }).functions;
+});
+
+const byId = (id: string) => functions.find((f) => f.id === id)!;
+const parameter = (id: string, name: string) => byId(id).parameters.find((p) => p.name === name)!;
+
+test('lists every function with its parameters in order, optional ones marked', () => {
+  const signatures = Object.fromEntries(functions.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))]));
+  expect(signatures).toEqual(EXPECTED);
+  for (const f of functions) expect(f.name).toBe(f.id);
+});
+
+test('every function and every parameter has a one-line description for autocomplete', () => {
+  for (const f of functions) {
+    expect([f.id, f.description]).toEqual([f.id, expect.stringMatching(/^[^\n]{20,255}$/)]);
+    for (const p of f.parameters) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, expect.stringMatching(/^[^\n]{10,255}$/)]);
+  }
+});
+
+test('its ids are exactly the functions associated with Excel', () => {
+  expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(CUSTOM_FUNCTIONS).sort());
+  expect(FUNCTION_SOURCES.length).toBeGreaterThan(0);
+});
+
+test('histories are ranges (matrix), every other argument a single value Excel passes unconverted', () => {
+  for (const f of functions) {
+    for (const p of f.parameters) {
+      expect([f.id, p.name, p.dimensionality ?? 'scalar']).toEqual([f.id, p.name, p.name === 'history_range' ? 'matrix' : 'scalar']);
+      expect(p.type).toBe('any'); // the functions check arguments themselves, with a message
+    }
+  }
+});
+
+test('results: numbers, except the demand class (text); all single values', () => {
+  for (const f of functions) {
+    expect([f.id, f.result.type, f.result.dimensionality ?? 'scalar']).toEqual([f.id, f.id === 'DEMANDCLASS' ? 'string' : 'number', 'scalar']);
+  }
+});
+
+test('the help for each choice names every option and the engine’s default', () => {
+  // The JSDoc is static text; these keep it true when the engine adds a model or changes a default.
+  for (const id of ['FILLRATE', 'BASESTOCK']) {
+    const help = parameter(id, 'model').description!;
+    for (const model of FILL_RATE_MODELS) expect(help).toContain(model);
+    expect(help).toContain(`${DEFAULT_FILL_RATE_MODEL} (default)`);
+  }
+  const method = parameter('FORECAST', 'method').description!;
+  for (const choice of FORECAST_METHOD_CHOICES) expect(method).toContain(choice);
+  expect(method).toContain(`${DEFAULT_FORECAST_METHOD} (default)`);
+  const period = parameter('LEADTIMEDEMAND', 'period_length').description!;
+  for (const length of PERIOD_LENGTHS) expect(period).toContain(length);
+  expect(period).toContain(`${DEFAULT_PERIOD_LENGTH} (default`);
+});
