@@ -74,7 +74,7 @@ const CHARTS = '[data-testid^="chart-"]';
 async function settledGeometry(): Promise<ChartGeometry[]> {
   let previous = '';
   for (let attempt = 0; attempt < 20; attempt++) {
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(120);
     const geometry = await chartGeometry(page, CHARTS);
     const text = JSON.stringify(geometry);
     if (text === previous) return geometry;
@@ -94,7 +94,6 @@ async function checkAt(name: string, width: number, tiers: readonly string[]): P
     geometry.forEach((chart, i) => {
       for (const problem of labelProblems(chart)) problems.push(`${width} px ${scheme} ${ids[i]}: ${problem}`);
     });
-    if (process.env.SPP_DEBUG_CHARTS) console.log(width, scheme, JSON.stringify(geometry[ids.indexOf('chart-tiers')], (k, v) => (typeof v === 'number' ? Math.round(v) : v)));
     const tierLabels = geometry[ids.indexOf('chart-tiers')].labels.map((l) => l.text);
     for (const tier of tiers) if (!tierLabels.includes(tier)) problems.push(`${width} px ${scheme}: tier ${tier} has no label (${tierLabels.join(', ')})`);
     const { scrollWidth, clientWidth } = await horizontalOverflow(page);
@@ -183,7 +182,6 @@ test('keyboard: a logical tab order through cards, tables, charts and sheets; ev
       }
     }
   }
-  if (process.env.SPP_DEBUG_FOCUS) console.log(JSON.stringify({ focusables, stops }));
   expect(focusables.filter((f) => !reached.has(f.id))).toEqual([]);
   await elementScreenshot(page, '[data-testid="results"]', 'results-keyboard');
 });

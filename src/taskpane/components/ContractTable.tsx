@@ -70,13 +70,9 @@ export interface ContractTableProps {
 }
 
 export function ContractTable({ spec, rows, currency, title, description }: ContractTableProps) {
-  const styles = useStyles();
   const panel = usePanelStyles();
   const headingId = useId();
   const descriptionId = useId();
-  const noteIds = useId();
-  const headerNavigation = useArrowNavigationGroup({ axis: 'horizontal', memorizeCurrent: true });
-  const columns = paneColumns(spec);
   return (
     <section className={panel.section} aria-labelledby={headingId} data-testid={`table-${spec.id}`}>
       <Subtitle2 as="h3" id={headingId}>
@@ -87,38 +83,49 @@ export function ContractTable({ spec, rows, currency, title, description }: Cont
           {description}
         </Caption1>
       )}
-      {/* The arrow-key group sits on the wrapper: Tabster adds focus sentinels to its element, which inside a <tr> would become cells. */}
-      <div className={styles.scroll} {...headerNavigation}>
-        <Table size="extra-small" className={styles.table} aria-labelledby={headingId} aria-describedby={description ? descriptionId : undefined}>
-          <TableHeader>
-            <TableRow>
-              {columns.map(({ column, path }, i) => (
-                <TableHeaderCell key={path} scope="col" className={mergeClasses(styles.header, i === 0 && styles.sticky)} aria-describedby={`${noteIds}-${i}`} data-testid="column-header">
-                  <Tooltip content={column.note} relationship="inaccessible" withArrow>
-                    <span tabIndex={0} className={mergeClasses(styles.headerText, NUMERIC.has(column.format) && styles.alignEnd)}>
-                      {column.header}
-                    </span>
-                  </Tooltip>
-                  <span id={`${noteIds}-${i}`} className={panel.visuallyHidden}>
-                    {column.note}
+      {rows.length > 0 && <RowsTable spec={spec} rows={rows} currency={currency} labelledBy={headingId} describedBy={description ? descriptionId : undefined} />}
+    </section>
+  );
+}
+
+function RowsTable({ spec, rows, currency, labelledBy, describedBy }: Pick<ContractTableProps, 'spec' | 'rows' | 'currency'> & { labelledBy: string; describedBy?: string }) {
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const noteIds = useId();
+  const headerNavigation = useArrowNavigationGroup({ axis: 'horizontal', memorizeCurrent: true });
+  const columns = paneColumns(spec);
+  return (
+    // The arrow-key group sits on the wrapper: Tabster adds focus sentinels to its element, which inside a <tr> would become cells.
+    <div className={styles.scroll} {...headerNavigation}>
+      <Table size="extra-small" className={styles.table} aria-labelledby={labelledBy} aria-describedby={describedBy}>
+        <TableHeader>
+          <TableRow>
+            {columns.map(({ column, path }, i) => (
+              <TableHeaderCell key={path} scope="col" className={mergeClasses(styles.header, i === 0 && styles.sticky)} aria-describedby={`${noteIds}-${i}`} data-testid="column-header">
+                <Tooltip content={column.note} relationship="inaccessible" withArrow>
+                  <span tabIndex={0} className={mergeClasses(styles.headerText, NUMERIC.has(column.format) && styles.alignEnd)}>
+                    {column.header}
                   </span>
-                </TableHeaderCell>
+                </Tooltip>
+                <span id={`${noteIds}-${i}`} className={panel.visuallyHidden}>
+                  {column.note}
+                </span>
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row, r) => (
+            <TableRow key={r}>
+              {columns.map(({ column, path }, i) => (
+                <TableCell key={path} className={mergeClasses(styles.cell, NUMERIC.has(column.format) && styles.number, i === 0 && styles.sticky)}>
+                  {formatResultValue(valueAt(row, path), column.format, currency)}
+                </TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row, r) => (
-              <TableRow key={r}>
-                {columns.map(({ column, path }, i) => (
-                  <TableCell key={path} className={mergeClasses(styles.cell, NUMERIC.has(column.format) && styles.number, i === 0 && styles.sticky)}>
-                    {formatResultValue(valueAt(row, path), column.format, currency)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    </section>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
