@@ -115,11 +115,17 @@ test('currency cells use the run’s currency', () => {
   expect(formatResultValue(Number.NaN, 'integer', 'USD')).toBe('n/a');
 });
 
-async function sampleAnalysis(): Promise<{ analysis: Extract<Analysis, { ok: true }>; session: ReturnType<typeof fakeSession> }> {
-  const port = await sampleWorkbook();
-  const analysis = analyzeTables(await readInputTables(port));
-  if (!analysis.ok) throw new Error('the sample should be valid');
-  return { analysis, session: fakeSession(port) };
+let sample: Promise<{ analysis: Extract<Analysis, { ok: true }>; session: ReturnType<typeof fakeSession> }> | null = null;
+
+/** The sample's analysis, computed once for the tests that render the Results panel. */
+function sampleAnalysis() {
+  sample ??= (async () => {
+    const port = await sampleWorkbook();
+    const analysis = analyzeTables(await readInputTables(port));
+    if (!analysis.ok) throw new Error('the sample should be valid');
+    return { analysis, session: fakeSession(port) };
+  })();
+  return sample;
 }
 
 test('Results: the SLA tier table has every tier with the workbook’s target, and Standard parts with StandardFillRate', async () => {
