@@ -71,6 +71,9 @@ const CLASS_COLORS: Record<string, string> = {
 /** Height of one location's row in the investment chart. */
 const LOCATION_ROW = 28;
 
+/** A generous width of one character of axis text (semibold 10 px), for shortening long names. */
+const AXIS_CHAR_WIDTH = 6.5;
+
 /** Compact axis labels of amounts (d3-format SI: 120k, 1.5M). */
 const AMOUNT_TICKS = '~s';
 
@@ -85,6 +88,9 @@ function InvestmentChart({ summary, width }: { summary: PortfolioSummary; width:
     xAxisCalloutData: formatCurrency(g.investment, currency),
   }));
   const height = MARGINS.top + MARGINS.bottom + LOCATION_ROW * Math.max(data.length, 2);
+  // Names longer than about 40 % of the chart are shortened on the axis (the tooltip has them in full).
+  const maxChars = Math.max(6, Math.floor((0.4 * width) / AXIS_CHAR_WIDTH));
+  const shorten = data.some((point) => String(point.y).length > maxChars);
   return (
     <Sized height={height}>
       <HorizontalBarChartWithAxis
@@ -96,6 +102,8 @@ function InvestmentChart({ summary, width }: { summary: PortfolioSummary; width:
         hideLegend
         hideLabels
         showYAxisLables
+        showYAxisLablesTooltip={shorten}
+        noOfCharsToTruncate={maxChars}
         // Locations top-down in the order of SPP By Location (the axis runs bottom-up), focused in that order.
         yAxisCategoryOrder={data.map((point) => String(point.y)).reverse()}
         tickFormat={AMOUNT_TICKS}
