@@ -1,6 +1,7 @@
 /**
- * A number field whose blank value means "as in the workbook" (shown as the placeholder). Invalid
- * text is kept for the user to fix and reported; only valid numbers reach the scenario.
+ * A number field whose blank value means "as in the workbook" (shown as the placeholder and the
+ * hint, with any problem of the workbook's value as a warning). Invalid text is kept for the user
+ * to fix and reported; only valid numbers reach the scenario.
  */
 import { Field, Input } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -12,12 +13,14 @@ export interface NumberFieldProps {
   placeholder: string;
   rule: NumberRule;
   hint?: string;
+  /** A problem with the value the blank field stands for (the workbook's), shown as a warning. */
+  warning?: string | null;
   testId?: string;
   onChange(value: number | undefined): void;
   onValidity(valid: boolean): void;
 }
 
-export function NumberField({ label, value, placeholder, rule, hint, testId, onChange, onValidity }: NumberFieldProps) {
+export function NumberField({ label, value, placeholder, rule, hint, warning, testId, onChange, onValidity }: NumberFieldProps) {
   const [text, setText] = useState(value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +33,7 @@ export function NumberField({ label, value, placeholder, rule, hint, testId, onC
   }, [value]);
 
   return (
-    <Field label={label} hint={hint} validationState={error ? 'error' : undefined} validationMessage={error ?? undefined}>
+    <Field label={label} hint={hint} validationState={error ? 'error' : warning ? 'warning' : undefined} validationMessage={error ?? warning ?? undefined}>
       <Input
         inputMode="decimal"
         value={text}

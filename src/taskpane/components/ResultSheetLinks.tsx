@@ -14,7 +14,7 @@ export function ResultSheetLinks({ session, sheets }: { session: HostSession; sh
   const [error, setError] = useState<string | null>(null);
   const download = session.download?.bind(session);
   return (
-    <section className={panel.section} aria-label="Result sheets">
+    <section className={panel.section} aria-label="Result sheets" data-testid="result-sheets">
       <Subtitle2 as="h3">Result sheets</Subtitle2>
       {session.mode === 'excel' ? (
         <ul className={panel.list}>

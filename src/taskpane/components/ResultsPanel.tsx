@@ -1,26 +1,53 @@
-/** Results of the latest successful run: summary cards, charts and the result sheets. */
+/**
+ * Results of the latest successful run, in reading (and tab) order: summary cards, the SLA tiers
+ * and largest actions as tables from the results contract, the charts, then the result sheets.
+ */
 import { Body1, Caption1, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy } from 'react';
+import { BY_TIER_TABLE, STOCK_TABLE } from '../../model/results-contract';
 import type { HostSession } from '../host/session';
+import { formatInteger } from '../state/format';
+import { largestActions, tableRows, type RankedRows } from '../state/result-rows';
 import type { SuccessfulAnalysis } from '../state/run-analysis';
+import { ContractTable } from './ContractTable';
 import { usePanelStyles } from './layout-styles';
 import { ResultSheetLinks } from './ResultSheetLinks';
 import { SummaryCards } from './SummaryCards';
 
 const ResultCharts = lazy(() => import(/* webpackChunkName: "charts" */ './ResultCharts'));
 
+/** Rows of the largest-actions table. */
+export const LARGEST_ACTIONS = 10;
+
+function actionsDescription(ranked: RankedRows): string {
+  const shown = ranked.rows.length < ranked.total ? `The ${ranked.rows.length} largest of ${formatInteger(ranked.total)}` : `All ${formatInteger(ranked.total)}`;
+  if (ranked.by === 'investment') return `No Inventory table, so no orders or excess: the ${ranked.rows.length} part-locations with the largest investment.`;
+  if (ranked.total === 0) return 'Every part-location holds its recommended stock: nothing to order, nothing in excess.';
+  return `${shown} orders and excesses, by value (units × unit cost). Every row is in SPP Stock.`;
+}
+
 export function ResultsPanel({ analysis, session }: { analysis: SuccessfulAnalysis | null; session: HostSession }) {
   const panel = usePanelStyles();
   if (!analysis) return <Body1>Run the analysis to see its results here.</Body1>;
-  const { summary } = analysis.result;
+  const { result } = analysis;
+  const { summary } = result;
+  const actions = largestActions(STOCK_TABLE, tableRows(result, STOCK_TABLE), LARGEST_ACTIONS);
   return (
     <div className={panel.panel} data-testid="results">
       <Caption1 className={panel.muted}>{`${summary.periods} ${summary.periodLength === 'Week' ? 'weeks' : 'months'} of history, ${summary.firstPeriod} to ${summary.lastPeriod}; amounts in ${summary.currency}.`}</Caption1>
-      <SummaryCards summary={summary} />
-      <ResultSheetLinks session={session} sheets={analysis.bundle.tables.map((t) => t.sheet)} />
+      <SummaryCards result={result} />
+      <ContractTable
+        spec={BY_TIER_TABLE}
+        rows={tableRows(result, BY_TIER_TABLE)}
+        currency={summary.currency}
+        title="Fill rate by SLA tier"
+        description="Critical parts per SLA tier, Standard parts apart; the backtest replays held-out demand against the stock decided without it."
+      />
+      <ContractTable spec={STOCK_TABLE} rows={actions.rows} currency={summary.currency} title="Largest actions" description={actionsDescription(actions)} />
       <Suspense fallback={<Spinner size="tiny" label="Loading charts…" />}>
         <ResultCharts summary={summary} />
       </Suspense>
+      <ResultSheetLinks session={session} sheets={analysis.bundle.tables.map((t) => t.sheet)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * The run's scenario settings: forecast method, holding cost rate and target fill rate per SLA tier.
- * Blank means "as in the workbook"; the workbook's values are shown as placeholders.
+ * Blank means "as in the workbook": each field shows the workbook's value (or the default where the
+ * workbook gives none) as its placeholder and hint, and the run's message where that value is not valid.
  */
 import { Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
@@ -9,6 +10,8 @@ import type { Scenario } from '../../pipeline/run';
 import type { InputInspection } from '../state/input-inspection';
 import { HOLDING_COST_RATE_RULE, TARGET_FILL_RATE_RULE } from '../state/number-input';
 import { withForecastMethod, withHoldingCostRate, withTierTarget } from '../state/scenario-edit';
+import { formatPercent } from '../state/format';
+import { fieldDefault, plainNumber, type WorkbookValue } from '../state/workbook-values';
 import { usePanelStyles } from './layout-styles';
 import { NumberField } from './NumberField';
 
@@ -35,19 +38,26 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
 
   const workbook = inspection?.settings;
   const tiers = inspection?.tiers ?? [];
+  const method = workbook ? fieldDefault(workbook.forecastMethod, String) : null;
+  const holding = workbook ? fieldDefault(workbook.holdingCostRate, share, plainNumber) : null;
   return (
     <section className={panel.section} aria-label="Scenario">
       <Subtitle2 as="h3">Scenario</Subtitle2>
-      <Field label="Forecast method">
+      <Field
+        label="Forecast method"
+        hint={method?.hint ?? undefined}
+        validationState={method?.problem ? 'warning' : undefined}
+        validationMessage={method?.problem ?? undefined}
+      >
         <Select
           value={scenario.settings?.forecastMethod ?? ''}
           data-testid="forecast-method"
           onChange={(_, data) => onChange((s) => withForecastMethod(s, (data.value || undefined) as ForecastMethodSetting | undefined))}
         >
-          <option value="">{`As in Settings (${workbook?.forecastMethod ?? 'Auto'})`}</option>
-          {FORECAST_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {method === 'Auto' ? 'Auto (best backtest per part-location)' : method}
+          <option value="">{methodDefaultLabel(workbook?.forecastMethod)}</option>
+          {FORECAST_METHODS.map((name) => (
+            <option key={name} value={name}>
+              {name === 'Auto' ? 'Auto (best backtest per part-location)' : name}
             </option>
           ))}
         </Select>
@@ -55,7 +65,9 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
       <NumberField
         label="Holding cost rate (per year, share of unit cost)"
         value={scenario.settings?.holdingCostRate}
-        placeholder={workbook ? `${workbook.holdingCostRate} (workbook)` : ''}
+        placeholder={holding?.placeholder ?? ''}
+        hint={holding?.hint ?? undefined}
+        warning={holding?.problem}
         rule={HOLDING_COST_RATE_RULE}
         testId="holding-cost-rate"
         onChange={(value) => onChange((s) => withHoldingCostRate(s, value))}
@@ -67,20 +79,37 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
             <Subtitle2>Target fill rate by SLA tier</Subtitle2>
           </legend>
           <Caption1 className={panel.muted}>Fractions such as 0.95; blank keeps the SLATiers value.</Caption1>
-          {tiers.map((tier) => (
-            <NumberField
-              key={tier.tier}
-              label={tier.tier}
-              value={scenario.tierTargets?.[tier.tier]}
-              placeholder={Number.isFinite(tier.targetFillRate) ? `${tier.targetFillRate} (workbook)` : ''}
-              rule={TARGET_FILL_RATE_RULE}
-              testId={`tier-target-${tier.tier}`}
-              onChange={(value) => onChange((s) => withTierTarget(s, tier.tier, value))}
-              onValidity={validity(`tier:${tier.tier}`)}
-            />
-          ))}
+          {tiers.map(({ tier, target }) => {
+            const shown = fieldDefault(target, share, plainNumber);
+            return (
+              <NumberField
+                key={tier}
+                label={tier}
+                value={scenario.tierTargets?.[tier]}
+                placeholder={shown.placeholder}
+                hint={shown.hint ?? undefined}
+                warning={shown.problem}
+                rule={TARGET_FILL_RATE_RULE}
+                testId={`tier-target-${tier}`}
+                onChange={(value) => onChange((s) => withTierTarget(s, tier, value))}
+                onValidity={validity(`tier:${tier}`)}
+              />
+            );
+          })}
         </fieldset>
       )}
     </section>
   );
+}
+
+/** A share as the fields take it and as a percentage: `0.95 (95.0%)`. */
+function share(value: number): string {
+  return `${plainNumber(value)} (${formatPercent(value)})`;
+}
+
+/** The blank choice of the forecast method: what it stands for and where that comes from. */
+function methodDefaultLabel(entry: WorkbookValue<ForecastMethodSetting> | undefined): string {
+  if (!entry) return 'As in the workbook';
+  if (entry.value === null) return `As in the workbook (${entry.written ?? 'blank'}, not valid)`;
+  return entry.source === 'default' ? `Default (${entry.value})` : `As in the workbook (${entry.value})`;
 }

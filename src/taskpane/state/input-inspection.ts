@@ -5,13 +5,10 @@
  * read through the pipeline's own reader and matcher, so the pane shows what a run will use.
  */
 import { TABLES, type ColumnSpec, type TableName, type TableSpec } from '../../model/contract';
-import type { Settings, SlaTier } from '../../model/types';
 import { headerText, matchColumns } from '../../pipeline/columns';
 import { isRangeAddress, readInputTables, type InputTables, type Scenario } from '../../pipeline/run';
-import { IssueLog } from '../../pipeline/validateIssues';
-import { validateSettings } from '../../pipeline/validateSettings';
-import { validateSlaTiers } from '../../pipeline/validateSlaTiers';
 import type { SheetTable, WorkbookPort } from '../../workbook/port';
+import { tierTargets, workbookSettings, type TierTarget, type WorkbookSettings } from './workbook-values';
 
 export interface ColumnStatus {
   spec: ColumnSpec;
@@ -46,10 +43,10 @@ export interface InputInspection {
   tables: TableStatus[];
   /** Every table and sheet in the workbook, for pointing an input elsewhere. */
   available: WorkbookObject[];
-  /** SLA tiers as the workbook defines them (names and target fill rates). */
-  tiers: SlaTier[];
-  /** Settings as the workbook's Settings table gives them (defaults where absent). */
-  settings: Settings;
+  /** SLA tiers as the workbook defines them, each with its target fill rate as the workbook holds it. */
+  tiers: TierTarget[];
+  /** The settings the Run step can override, as the workbook's Settings table gives them (defaults where absent). */
+  settings: WorkbookSettings;
 }
 
 /** Demand in the wide layout has no Period/Quantity columns: one column per period instead. */
@@ -81,12 +78,11 @@ function tableStatus(spec: TableSpec, table: SheetTable | null | undefined, scen
 /** Inspection of tables already read (e.g. by the Validate step). */
 export function inspectTables(tables: InputTables, scenario: Scenario, available: WorkbookObject[]): InputInspection {
   const overrides = scenario.columnOverrides ?? {};
-  const scratch = new IssueLog(); // problems are the Validate step's business
   return {
     tables: TABLES.map((spec) => tableStatus(spec, tables[spec.name], scenario)),
     available,
-    tiers: tables.SLATiers ? validateSlaTiers(tables.SLATiers, scratch, overrides.SLATiers).tiers.filter((t) => t.tier !== '') : [],
-    settings: validateSettings(tables.Settings ?? null, scratch, overrides.Settings),
+    tiers: tables.SLATiers ? tierTargets(tables.SLATiers, overrides.SLATiers) : [],
+    settings: workbookSettings(tables.Settings ?? null, overrides.Settings),
   };
 }
 

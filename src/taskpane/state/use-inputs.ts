@@ -2,7 +2,7 @@
  * Inspection of the input tables, redone when the workbook or the table sources and column mappings
  * change (not on every settings edit: reading a large Demand table from Excel takes a while).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../pipeline/run';
 import type { WorkbookPort } from '../../workbook/port';
 import { inspectInputs, type InputInspection } from './input-inspection';
@@ -23,11 +23,15 @@ export function useInputs(port: WorkbookPort | null, scenario: Scenario): Inputs
   // Keyed on the parts of the scenario that change what is read.
   const sources = useMemo<Scenario>(() => ({ tableSources: scenario.tableSources, columnOverrides: scenario.columnOverrides }), [sourcesKey]);
 
+  // Another workbook: nothing of the previous one's inspection (or its error) stays while it is read.
+  const shownPort = useRef(port);
   useEffect(() => {
-    if (!port) {
+    if (shownPort.current !== port) {
+      shownPort.current = port;
       setInspection(null);
-      return undefined;
+      setError(null);
     }
+    if (!port) return undefined;
     let live = true;
     setLoading(true);
     inspectInputs(port, sources)

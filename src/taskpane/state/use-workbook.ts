@@ -1,4 +1,9 @@
-/** The workbook the pane works on; in standalone mode it changes when the user opens a file. */
+/**
+ * The workbook the pane works on; in standalone mode it changes when the user opens a file. A file
+ * that fails to open leaves the pane with no workbook (and the error): nothing of the previous
+ * workbook (its name, inputs, issues, results or scenario) stays on screen as if it were the file
+ * the user just chose. The session keeps its previous workbook; the pane no longer shows it.
+ */
 import { useCallback, useMemo, useState } from 'react';
 import type { WorkbookPort } from '../../workbook/port';
 import type { HostSession } from '../host/session';
@@ -16,9 +21,11 @@ export function useWorkbook(session: HostSession): WorkbookState {
   const [generation, setGeneration] = useState(0);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
+  /** True after a failed open, until a file opens. */
+  const [dropped, setDropped] = useState(false);
   // A new generation after each opened file: the session hands out a new port.
-  const port = useMemo(() => session.workbook(), [session, generation]);
-  const name = useMemo(() => session.workbookName(), [session, generation]);
+  const port = useMemo(() => (dropped ? null : session.workbook()), [session, generation, dropped]);
+  const name = useMemo(() => (dropped ? null : session.workbookName()), [session, generation, dropped]);
 
   const openFile = session.openFile?.bind(session);
   const open = useCallback(
@@ -28,9 +35,11 @@ export function useWorkbook(session: HostSession): WorkbookState {
       setOpenError(null);
       try {
         await openFile(file);
+        setDropped(false);
         setGeneration((g) => g + 1);
       } catch (error) {
-        setOpenError(error instanceof Error ? error.message : String(error));
+        setDropped(true);
+        setOpenError(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         setOpening(false);
       }
