@@ -18,18 +18,21 @@ describe('steady demand of 2 a period, lead time 1 period, target 95 %', () => {
   // on the held-out origins (MSE 0), and a tie keeps the first candidate, SES. Sample variance and
   // forecast error are 0, so the variance is floored at the rate: 2. Lead-time demand Poisson(2·1).
   // The smallest S with F(S − 1) ≥ 0.95 is 6: F(4) = 0.9473 < 0.95 ≤ F(5) = 0.9834.
-  const plan = planPartLocation(request(constant(2, 36)), DEFAULT_PLAN_SETTINGS);
+  const steady = () => planPartLocation(request(constant(2, 36)), DEFAULT_PLAN_SETTINGS);
 
   test('profile, forecast and its accuracy', () => {
+    const plan = steady();
     expect(plan).toMatchObject({ periods: 36, nonZeroPeriods: 36, totalQuantity: 72, adi: 1, cv2: 0, demandClass: 'smooth', method: 'SES', ratePerPeriod: 2 });
     expect(plan).toMatchObject({ forecastOrigins: 12, forecastMae: 0, forecastBias: 0, forecastMse: 0, forecastRmse: 0 });
   });
 
   test('variance floored at the rate; Poisson lead-time demand with mean = variance = rate × L', () => {
+    const plan = steady();
     expect(plan).toMatchObject({ variancePerPeriod: 2, leadTimePeriods: 1, distribution: 'Poisson', leadTimeDemandMean: 2, leadTimeDemandVariance: 2 });
   });
 
   test('stock and its performance', () => {
+    const plan = steady();
     expect(plan.stock).toBe(6);
     expect(plan.fillRate).toBeCloseTo(F[5], 14);
     expect(plan.classicFillRate).toBeCloseTo(F[5], 14);
@@ -40,6 +43,7 @@ describe('steady demand of 2 a period, lead time 1 period, target 95 %', () => {
   });
 
   test('economics: investment, holding cost, expected misses and penalty a year', () => {
+    const plan = steady();
     expect(plan.investment).toBe(600); // 6 × 100
     expect(plan.annualHoldingCost).toBeCloseTo(4.0059243838037357 * 100 * 0.25, 11); // 100.148…
     // 2 a period × 12 periods a year × (1 − F(5)) = 24 × 0.0165636… = 0.3975266035347465
@@ -48,16 +52,19 @@ describe('steady demand of 2 a period, lead time 1 period, target 95 %', () => {
   });
 
   test('weekly periods: misses use 365.25/7 periods a year', () => {
+    const plan = steady();
     const weekly = planPartLocation(request(constant(2, 36)), { ...DEFAULT_PLAN_SETTINGS, periodsPerYear: 365.25 / 7 });
     expect(weekly.expectedAnnualMisses).toBeCloseTo(2 * (365.25 / 7) * (1 - F[5]), 12);
   });
 
   test('a lower target needs less stock: 90 % → S = 5 (F(4) = 0.9473), 85 % → S = 4 (F(3) = 0.8571)', () => {
+    const plan = steady();
     expect(planPartLocation(request(constant(2, 36), { targetFillRate: 0.9 }), DEFAULT_PLAN_SETTINGS).stock).toBe(5);
     expect(planPartLocation(request(constant(2, 36), { targetFillRate: 0.85 }), DEFAULT_PLAN_SETTINGS).stock).toBe(4);
   });
 
   test('lead time scales the lead-time demand: L = 2.5 periods → Poisson(5)', () => {
+    const plan = steady();
     const long = planPartLocation(request(constant(2, 36), { leadTimePeriods: 2.5 }), DEFAULT_PLAN_SETTINGS);
     expect(long).toMatchObject({ leadTimePeriods: 2.5, leadTimeDemandMean: 5, leadTimeDemandVariance: 5 });
     // Poisson(5): F(8) = 0.931906 < 0.95 ≤ F(9) = 0.968172 (exact sums) → S = 10.
@@ -73,9 +80,10 @@ describe('alternating 0, 4: intermittent demand, negative binomial with the comp
   // Croston wins, rate 2. Its one-step errors over all 35 forecasts: 4 in period 1 (forecast 0 before
   // the first demand), then ±2 in 34 periods: (16 + 34·4) / 35 = 152/35 = 4.342857; the sample
   // variance 36·4/35 = 4.114 is smaller, so Max takes 152/35 > rate: negative binomial.
-  const plan = planPartLocation(request([].concat(...new Array(18).fill([0, 4]))), DEFAULT_PLAN_SETTINGS);
+  const alternatingPlan = () => planPartLocation(request([].concat(...new Array(18).fill([0, 4]))), DEFAULT_PLAN_SETTINGS);
 
   test('profile, forecast, accuracy and variance', () => {
+    const plan = alternatingPlan();
     expect(plan).toMatchObject({ periods: 36, nonZeroPeriods: 18, totalQuantity: 72, adi: 2, cv2: 0, demandClass: 'intermittent', method: 'Croston' });
     expect(plan.ratePerPeriod).toBeCloseTo(2, 14);
     // Last 12 origins: six errors +2 (forecast 2, demand 0) and six −2.
@@ -87,6 +95,7 @@ describe('alternating 0, 4: intermittent demand, negative binomial with the comp
   });
 
   test('stock and performance (SciPy reference)', () => {
+    const plan = alternatingPlan();
     // NB(mean 2, variance 152/35): compound FR(7) = 0.93195 < 0.95 ≤ FR(8) = 0.95880.
     expect(plan.stock).toBe(8);
     expect(plan.fillRate).toBeCloseTo(0.9587984324592594, 11);
@@ -98,12 +107,14 @@ describe('alternating 0, 4: intermittent demand, negative binomial with the comp
   });
 
   test('Classic fill rate: the smallest S with F(S − 1) ≥ 95 % is 7 (F(6) = 0.96008)', () => {
+    const plan = alternatingPlan();
     const classic = planPartLocation(request([].concat(...new Array(18).fill([0, 4]))), { ...DEFAULT_PLAN_SETTINGS, fillRateModel: 'Classic' });
     expect(classic.stock).toBe(7);
     expect(classic.fillRate).toBeCloseTo(0.9600807153778814, 11);
   });
 
   test('Distribution = Poisson forces variance = rate', () => {
+    const plan = alternatingPlan();
     const poisson = planPartLocation(request([].concat(...new Array(18).fill([0, 4]))), { ...DEFAULT_PLAN_SETTINGS, distribution: 'Poisson' });
     expect(poisson).toMatchObject({ distribution: 'Poisson', stock: 6 });
     expect(poisson.variancePerPeriod).toBeCloseTo(2, 14);

@@ -33,9 +33,10 @@ function workbook(fields: { inventory?: PlanningInput['inventory']; periodLength
 
 describe('describePortfolio: the policy parameters of each part-location', () => {
   const input = workbook();
-  const { rows, batch } = describePortfolio(input);
+  const described = () => describePortfolio(input);
 
   test('keys and master data, row by row in the order of the demand series', () => {
+    const { rows, batch } = described();
     expect(rows.count).toBe(5);
     expect(rows.partId).toEqual(['A', 'B', 'A', 'R', 'R']);
     expect(rows.locationId).toEqual(['C1', 'C1', 'F1', 'C2', 'C1']);
@@ -46,6 +47,7 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
   });
 
   test('target, penalty and holding rate by criticality and tier', () => {
+    const { rows, batch } = described();
     // A at Gold: 95 %; B is Standard: StandardFillRate 85 % and no penalty; A at Silver: 90 %;
     // R at C2 (no tier): StandardFillRate, no penalty; R at Gold: 95 %, 1500.
     expect([...rows.targetFillRate]).toEqual([0.95, 0.85, 0.9, 0.85, 0.95]);
@@ -54,6 +56,7 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
   });
 
   test('lead time in days and in periods (days / 30.4375 for months)', () => {
+    const { rows, batch } = described();
     expect(rows.leadTimeDays[0]).toBe(MONTH);
     expect(rows.leadTimeDays[2]).toBe(7); // Field: ResupplyDays
     expect(rows.leadTimeDays[3]).toBeCloseTo(27, 12); // repairable at a Central
@@ -64,6 +67,7 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
   });
 
   test('weekly periods: lead time in weeks, 365.25/7 periods a year', () => {
+    const { rows, batch } = described();
     const weekly = describePortfolio(workbook({ periodLength: 'Week' })).batch;
     expect(weekly.leadTimePeriods[2]).toBe(1); // 7 days
     expect(weekly.leadTimePeriods[0]).toBeCloseTo(MONTH / 7, 14);
@@ -71,6 +75,7 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
   });
 
   test('the batch: settings from the workbook, the series and the parameters of every row', () => {
+    const { rows, batch } = described();
     expect(batch.settings).toEqual(planSettingsFrom(input.settings));
     expect(batch.count).toBe(5);
     expect(batch.periods).toBe(36);
@@ -82,15 +87,18 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
   });
 
   test('planSettingsFrom maps every setting', () => {
+    const { rows, batch } = described();
     const settings = planSettingsFrom({ ...input.settings, forecastMethod: 'TSB', alpha: 0.2, beta: 0.3, movingAverageWindow: 6, backtestPeriods: 9, distribution: 'Poisson', varianceEstimate: 'Sample', fillRateModel: 'Classic', periodLength: 'Week' });
     expect(settings).toEqual({ forecastMethod: 'TSB', forecast: { alpha: 0.2, beta: 0.3, movingAverageWindow: 6 }, backtestPeriods: 9, periodsPerYear: 365.25 / 7, distribution: 'Poisson', varianceEstimate: 'sample', fillRateModel: 'Classic' });
   });
 
   test('no Inventory table: on hand unknown (NaN) everywhere', () => {
+    const { rows, batch } = described();
     expect([...rows.onHand].every(Number.isNaN)).toBe(true);
   });
 
   test('unvalidated input is refused with the part and location', () => {
+    const { rows, batch } = described();
     const unknown = { ...input, demand: [demand('X', 'C1', constant(1, 36))] };
     expect(() => describePortfolio(unknown)).toThrow('Unvalidated input: X at C1');
     const nowhere = { ...input, demand: [demand('A', 'Z9', constant(1, 36))] };
@@ -109,11 +117,11 @@ describe('planPortfolio on the tiny workbook', () => {
     { partId: 'R', locationId: 'C2', onHand: 2 },
     { partId: 'R', locationId: 'C1', onHand: 7 },
   ];
-  const result = planPortfolio(workbook({ inventory }));
-  const { rows, summary } = result;
-  const c = rows.plans.columns;
+  const planned = () => planPortfolio(workbook({ inventory }));
 
   test('each row planned with its own parameters', () => {
+    const { rows } = planned();
+    const c = rows.plans.columns;
     expect(c.stock[0]).toBe(6);
     expect(c.fillRate[0]).toBeCloseTo(0.98343639151938556, 14);
     expect(c.stock[1]).toBe(4);
@@ -128,6 +136,7 @@ describe('planPortfolio on the tiny workbook', () => {
   });
 
   test('on-hand fill rate = FR(⌊on hand⌋) of the planned lead-time demand', () => {
+    const { rows } = planned();
     // A at C1: 3.7 on hand → FR(3) = F(2) = e^−2 (1 + 2 + 2) = 0.67668 (3 units, not 4: F(3) = 0.857).
     expect(rows.onHand[0]).toBe(3.7);
     expect(rows.onHandFillRate[0]).toBeCloseTo(0.67667641618306346, 14);
@@ -141,6 +150,8 @@ describe('planPortfolio on the tiny workbook', () => {
   });
 
   test('on-hand fill rate under the compound model of a negative-binomial row', () => {
+    const { rows } = planned();
+    const c = rows.plans.columns;
     // R at C1: alternating 0, 4 (rate 2, variance 152/35 a month, plan.test.ts); lead time 27 days =
     // 27/30.4375 months, so NB(2·27/30.4375, (152/35)·27/30.4375). Compound FR by the SciPy reference
     // (nbinom, logser): FR(7) = 0.94451 < 0.95 ≤ FR(8) = 0.96704, so S = 8, and 7 on hand give FR(7).
@@ -153,12 +164,14 @@ describe('planPortfolio on the tiny workbook', () => {
   });
 
   test('stock minus on hand', () => {
+    const { rows } = planned();
     expect(rows.stockMinusOnHand[0]).toBeCloseTo(6 - 3.7, 14);
     expect(rows.stockMinusOnHand[1]).toBe(4 - 9);
     expect(rows.stockMinusOnHand[3]).toBe(0 - 2);
   });
 
   test('inventory in the summary: value on hand, excess above the recommendation, shortfall', () => {
+    const { summary } = planned();
     // On hand: 3.7 × 100 + 9 × 10 + 2 × 1000 + 7 × 1000 = 9460. Excess: B 5 × 10 + R@C2 2 × 1000 = 2050.
     // Shortfall: A 6 − 3.7 = 2.3 units (230), R@C1 8 − 7 = 1 unit (1000).
     expect(summary.inventory).not.toBeNull();
@@ -171,6 +184,7 @@ describe('planPortfolio on the tiny workbook', () => {
   });
 
   test('summary header', () => {
+    const { summary } = planned();
     expect(summary).toMatchObject({ partLocations: 5, parts: 3, locations: 3, periods: 36, periodLength: 'Month', firstPeriod: 'P1', lastPeriod: 'P36', currency: 'USD' });
   });
 
@@ -184,6 +198,7 @@ describe('planPortfolio on the tiny workbook', () => {
   });
 
   test('no inventory: the summary has none', () => {
+    const { summary } = planned();
     expect(planPortfolio(workbook()).summary.inventory).toBeNull();
   });
 });
@@ -247,9 +262,10 @@ describe('summary aggregates, weighted by demand', () => {
       plan: { ratePerPeriod: 0, stock: 0, fillRate: 1, backtestPeriods: 0 } },
   ];
   const input = planningInput({ parts: [], locations: [], demand: [demand('A', 'C1', constant(0, 24))] });
-  const summary = summarizePortfolio(handRows(list), input);
+  const summarized = () => summarizePortfolio(handRows(list), input);
 
   test('totals', () => {
+    const summary = summarized();
     expect(summary).toMatchObject({ partLocations: 4, parts: 3, locations: 3 });
     expect(summary.stock).toBe(10);
     expect(summary.investment).toBe(550);
@@ -260,6 +276,7 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('target and fill rate weighted by annual demand (not a plain mean of the rows)', () => {
+    const summary = summarized();
     // (0.95·12 + 0.85·36 + 0.90·6) / 54 = 47.4 / 54 = 0.87778
     expect(summary.targetFillRate).toBeCloseTo(47.4 / 54, 14);
     // (0.90·12 + 0.98·36 + 0.80·6) / 54 = 50.88 / 54 = 0.94222 (the plain mean of the four would be 0.92)
@@ -267,6 +284,7 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('backtest: weighted by held-out demand; rows without held-out demand only add their stock', () => {
+    const summary = summarized();
     const b = summary.backtest;
     expect(b.evaluated).toBe(2);
     expect(b.demand).toBe(40);
@@ -278,6 +296,7 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('by location', () => {
+    const summary = summarized();
     expect(summary.byLocation.map((g) => g.key)).toEqual(['C1', 'F1', 'C2']);
     const [c1, f1, c2] = summary.byLocation;
     expect(c1).toMatchObject({ partLocations: 2, stock: 8, investment: 350, annualHoldingCost: 55, expectedAnnualPenalty: 100 });
@@ -298,6 +317,7 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('by tier: Critical parts by their location tier, Standard parts in their own group, no tier as (none)', () => {
+    const summary = summarized();
     expect(summary.byTier.map((g) => [g.key, g.partLocations, g.stock])).toEqual([
       ['Gold', 1, 3],
       ['Standard parts', 1, 5],
@@ -309,16 +329,19 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('demand classes and methods counted', () => {
+    const summary = summarized();
     expect(summary.demandClasses).toEqual({ smooth: 1, erratic: 0, intermittent: 0, lumpy: 2, none: 1 });
     expect(summary.methods).toEqual({ SES: 2, SBA: 2 });
   });
 
   test('inventory: excess valued at unit cost, shortfall in units and value; unknown on hand left out', () => {
+    const summary = summarized();
     // r0: S 3 − 5 on hand = −2 → excess 2 × 100; r1: 5 − 2 = 3 short → 3 units, 30; r3: 0 − 0.
     expect(summary.inventory).toEqual({ partLocations: 3, onHandValue: 520, excessValue: 200, shortfallUnits: 3, shortfallValue: 30 });
   });
 
   test('weekly: annual demand = rate × 365.25/7', () => {
+    const summary = summarized();
     const weekly = summarizePortfolio(handRows(list), { ...input, settings: { ...input.settings, periodLength: 'Week' } });
     expect(weekly.annualDemand).toBeCloseTo(4.5 * (365.25 / 7), 12);
     expect(weekly.fillRate).toBeCloseTo(50.88 / 54, 14); // the weights scale together
@@ -326,6 +349,7 @@ describe('summary aggregates, weighted by demand', () => {
   });
 
   test('the engine defaults are what the portfolio plans with by default', () => {
+    const summary = summarized();
     expect(planSettingsFrom(input.settings)).toEqual(DEFAULT_PLAN_SETTINGS);
   });
 });

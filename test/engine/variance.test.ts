@@ -30,7 +30,7 @@ describe('per-period variance estimates', () => {
   // y = 0, 2, 0, 4, 0, 6, 0, 8: mean 2.5, Σ(y − 2.5)² = 4·6.25 + 0.25 + 2.25 + 12.25 + 30.25 = 70,
   // sample variance 70 / (8 − 1) = 10 (with the divisor n it would be 8.75).
   const y = [0, 2, 0, 4, 0, 6, 0, 8];
-  const profile = demandProfile(y);
+  const profileOf = () => demandProfile(y);
   // Forecasts of 2.5 from period 1 on: errors y − 2.5 over t = 1 … 7 = −0.5, −2.5, 1.5, −2.5, 3.5, −2.5, 5.5;
   // squares 0.25 + 6.25 + 2.25 + 6.25 + 12.25 + 6.25 + 30.25 = 63.75 → 63.75 / 7 = 9.107142857…
   const level = f(NaN, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5);
@@ -38,22 +38,26 @@ describe('per-period variance estimates', () => {
   const zero = f(NaN, 0, 0, 0, 0, 0, 0, 0, 0);
 
   test('the sample variance uses the divisor n − 1', () => {
+    const profile = profileOf();
     expect(profile.variancePerPeriod).toBeCloseTo(10, 13);
     expect(perPeriodVariance('sample', y, 8, level, 1, profile)).toBeCloseTo(10, 13);
     expect(perPeriodVariance('sample', y, 8, zero, 1, profile)).toBeCloseTo(10, 13);
   });
 
   test('forecastError is the MSE of the one-step forecasts', () => {
+    const profile = profileOf();
     expect(perPeriodVariance('forecastError', y, 8, level, 1, profile)).toBeCloseTo(63.75 / 7, 13);
     expect(perPeriodVariance('forecastError', y, 8, zero, 1, profile)).toBeCloseTo(120 / 7, 13);
   });
 
   test('max is the larger of the two, whichever it is', () => {
+    const profile = profileOf();
     expect(perPeriodVariance('max', y, 8, level, 1, profile)).toBeCloseTo(10, 13); // sample 10 > 9.107
     expect(perPeriodVariance('max', y, 8, zero, 1, profile)).toBeCloseTo(120 / 7, 13); // 17.14 > sample 10
   });
 
   test('never below the rate (demand at least as variable as Poisson)', () => {
+    const profile = profileOf();
     expect(perPeriodVariance('sample', y, 8, level, 12, profile)).toBe(12);
     expect(perPeriodVariance('forecastError', y, 8, level, 12, profile)).toBe(12);
     expect(perPeriodVariance('max', y, 8, zero, 20, profile)).toBe(20);
