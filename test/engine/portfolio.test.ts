@@ -195,6 +195,32 @@ describe('planPortfolio on the tiny workbook', () => {
     expect(seen).toEqual([[0, 5], [5, 5]]);
     expect(() => planBatch(batch, fresh.plans, { shouldStop: () => true })).toThrow(PlanningCancelled);
     expect(() => planPortfolio(workbook(), { shouldStop: () => true })).toThrow('The analysis was cancelled.');
+    // The task pane recognises a cancelled run by the error's name (src/taskpane/analysis/runner.ts).
+    const cancelled = new PlanningCancelled();
+    expect(cancelled).toBeInstanceOf(Error);
+    expect(cancelled.name).toBe('PlanningCancelled');
+  });
+
+  test('progress every 500 part-locations', () => {
+    // 1,001 part-locations: progress at 0, 500, 1000 and at the end.
+    const many = planningInput({ parts: [part('A')], locations: [central('C1')], demand: Array.from({ length: 1001 }, () => demand('A', 'C1', constant(1, 12))) });
+    const seen: number[] = [];
+    planPortfolio(many, { onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([0, 500, 1000, 1001]);
+  });
+
+  test('a part-location without demand and nothing on hand misses nothing: on-hand fill rate 1', () => {
+    const input = workbook({ inventory: [{ partId: 'R', locationId: 'C2', onHand: 0 }] });
+    const { rows } = planPortfolio(input);
+    expect(rows.onHandFillRate[3]).toBe(1);
+    expect(rows.stockMinusOnHand[3]).toBe(0);
+  });
+
+  test('an empty portfolio: no rows, no period labels', () => {
+    const empty = planningInput({ parts: [], locations: [], demand: [] });
+    const { summary } = planPortfolio(empty);
+    expect(summary).toMatchObject({ partLocations: 0, parts: 0, locations: 0, periods: 0, firstPeriod: '', lastPeriod: '', stock: 0, inventory: null });
+    expect(summary.fillRate).toBeNaN();
   });
 
   test('no inventory: the summary has none', () => {
