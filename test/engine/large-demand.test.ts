@@ -13,6 +13,20 @@ describe('large lead-time demand', () => {
     expect(result.stock).toBe(1053);
     expect(result.fillRate).toBeCloseTo(0.9506515224647402, 11);
     expect(baseStockPerformance(dist, 1052, 'Classic').fillRate).toBeCloseTo(0.9473959859986517, 11);
+    expect(result.readyRate).toBeCloseTo(0.9537432000203797, 11); // F(1053)
+    // Far below the mean (and below the table's start, 1000 − 12·√1000 = 620): never ready, EBO = μ − S.
+    const short = baseStockPerformance(dist, 10, 'Classic');
+    expect(short.readyRate).toBeLessThan(1e-300);
+    expect(short.fillRate).toBe(0);
+    expect(short.expectedBackorders).toBeCloseTo(990, 9);
+  });
+
+  test('very dispersed demand (mean 50, variance 5000): S = 193, far above mean + 100 (F(191) = 0.949641, F(192) = 0.950240)', () => {
+    const dist: DemandDistribution = { kind: 'NegativeBinomial', mean: 50, variance: 5000 };
+    const result = baseStockForFillRate(dist, 0.95, 'Classic');
+    expect(result.stock).toBe(193);
+    expect(result.fillRate).toBeCloseTo(0.9502396086598672, 10);
+    expect(baseStockPerformance(dist, 192, 'Classic').fillRate).toBeCloseTo(0.9496409772336666, 10);
   });
 
   test('negative binomial, mean 1000, variance 1100: S = 1056 (F(1055) = 0.951830), EBO(1056) = 0.655966', () => {
