@@ -4,7 +4,7 @@
  * References: SciPy 1.17 (scipy.stats.poisson, nbinom, logser) and mpmath (loggamma), not this code.
  */
 import { baseStockForFillRate, baseStockPerformance, compoundFillRate } from '../../src/engine/base-stock';
-import { logGamma, type DemandDistribution } from '../../src/engine/distributions';
+import { logGamma, PmfTable, type DemandDistribution } from '../../src/engine/distributions';
 
 describe('large lead-time demand', () => {
   test('Poisson(1000): the least S with F(S − 1) ≥ 95 % is 1053 (F(1051) = 0.947396, F(1052) = 0.950652)', () => {
@@ -51,5 +51,17 @@ describe('ln Γ below ½ (reflection Γ(x)Γ(1 − x) = π / sin πx)', () => {
   test('ln Γ(¼) = 1.2880225246980775, ln Γ(0.1) = 2.2527126517342060 (mpmath)', () => {
     expect(logGamma(0.25)).toBeCloseTo(1.2880225246980775, 13);
     expect(logGamma(0.1)).toBeCloseTo(2.252712651734206, 13);
+  });
+});
+
+describe('a reused pmf table (the portfolio reuses one across rows)', () => {
+  test('gives what a fresh table gives, whatever it held before', () => {
+    // Poisson(5) tabulated up to 12 leaves P(X = 3) = e^−5·125/6 = 0.1404 in the table; Poisson(2) at
+    // S = 3 must still read F(2) = e^−2·5 = 0.6766764161830635 (exact), nothing beyond k = S − 1.
+    const table = new PmfTable();
+    baseStockPerformance({ kind: 'Poisson', mean: 5, variance: 5 }, 12, 'Classic', table);
+    const reused = baseStockPerformance({ kind: 'Poisson', mean: 2, variance: 2 }, 3, 'Classic', table);
+    expect(reused.fillRate).toBeCloseTo(0.6766764161830635, 14);
+    expect(reused).toEqual(baseStockPerformance({ kind: 'Poisson', mean: 2, variance: 2 }, 3, 'Classic'));
   });
 });
