@@ -23,7 +23,7 @@ interface FunctionMetadata {
   result: { type?: string; dimensionality?: string };
 }
 
-/** The signatures the issue asks for ([name] = optional), plus FORECAST's window. */
+/** The signatures the issue asks for ([name] = optional), plus FORECAST's window; round 2's network, lifecycle and finance functions. */
 const EXPECTED: Record<string, string[]> = {
   FILLRATE: ['mean', 'stock', '[variance]', '[model]'],
   READYRATE: ['mean', 'stock', '[variance]'],
@@ -34,6 +34,18 @@ const EXPECTED: Record<string, string[]> = {
   DEMANDCLASS: ['history_range'],
   ADI: ['history_range'],
   CV2: ['history_range'],
+  VARIMETRIC: [
+    'field_rate',
+    'field_resupply_days',
+    'field_stock',
+    'central_rate',
+    'central_pipeline_days',
+    'central_stock',
+    '[measure]',
+    '[field_variance_to_mean]',
+    '[central_variance_to_mean]',
+    '[model]',
+  ],
 };
 
 let functions: FunctionMetadata[];
@@ -80,7 +92,7 @@ test('results: numbers, except the demand class (text); all single values', () =
 
 test('the help for each choice names every option and the engine’s default', () => {
   // The JSDoc is static text; these keep it true when the engine adds a model or changes a default.
-  for (const id of ['FILLRATE', 'BASESTOCK']) {
+  for (const id of ['FILLRATE', 'BASESTOCK', 'VARIMETRIC']) {
     const help = parameter(id, 'model').description!;
     for (const model of FILL_RATE_MODELS) expect(help).toContain(model);
     expect(help).toContain(`${DEFAULT_FILL_RATE_MODEL} (default)`);
