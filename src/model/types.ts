@@ -60,6 +60,8 @@ export interface Settings {
   distribution: 'Auto' | 'Poisson';
   varianceEstimate: 'Max' | 'Sample' | 'ForecastError';
   fillRateModel: 'Compound' | 'Classic';
+  leadTimeDemand: 'Moments' | 'Compound';
+  obsoleteAfterYears: number;
 }
 
 /**
