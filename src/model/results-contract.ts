@@ -7,9 +7,11 @@
 import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/portfolio';
 import type { PartLocationPlan } from '../engine/plan-table';
 import type { KeptRun } from './headline';
+import type { NetworkStage } from '../pipeline/network-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
+import { networkReasonAt } from '../pipeline/network-stage';
 
 /** Everything a result table is read from. */
 export interface ResultContext {
@@ -19,6 +21,8 @@ export interface ResultContext {
   readonly engineVersion: string;
   /** The scenario this run is kept under, and every scenario's last run with this one (scenario-book.ts). */
   readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
+  /** The network plan behind the recommended stock (StockingMode Target or Budget; absent in Independent mode). */
+  readonly network?: NetworkStage;
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -29,6 +33,8 @@ export interface PlanRow {
   readonly part: Part | undefined;
   /** 'month' or 'week', for the reasons in words. */
   readonly periodWord?: string;
+  /** The network plan's reason for this row's stock, when the network set it. */
+  readonly networkReason?: () => string | null;
 }
 
 export const RESULT_SHEETS = {
@@ -47,7 +53,8 @@ export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const rows = context.portfolio.rows;
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
   const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
-  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word };
+  const network = context.network;
+  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word, ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
 }
 
 const periodWord = (context: ResultContext): string => (context.input.settings.periodLength === 'Week' ? 'week' : 'month');
@@ -112,7 +119,7 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     format: 'text',
     unit: '',
     note: 'The rule that set the stock level, with the numbers it used.',
-    value: (r) => stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
+    value: (r) => r.networkReason?.() ?? stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
     width: 60,
   },
   // Decision quality (issue 10): which rule set the stock, and the occurrence–size model's figures.

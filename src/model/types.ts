@@ -2,7 +2,7 @@
  * Domain types: the validated input of the planning pipeline. Validation (src/pipeline/validate.ts)
  * turns workbook tables into a PlanningInput; only valid, typed values reach the engine.
  */
-import type { ForecastMethodSetting } from './contract';
+import type { ForecastMethodSetting, StockingMode } from './contract';
 
 export type Criticality = 'Critical' | 'Standard';
 export type Lifecycle = 'Active' | 'Mature' | 'EndOfLife';
@@ -62,6 +62,13 @@ export interface Settings {
   fillRateModel: 'Compound' | 'Classic';
   leadTimeDemand: 'Moments' | 'Compound';
   obsoleteAfterYears: number;
+  /** Network stocking (docs/methods.md §9): Target and Budget plan the network, Independent each part-location on its own. */
+  stockingMode: StockingMode;
+  /** Stock investment available in Budget mode (0: not given). */
+  budget: number;
+  minFillRate: number;
+  emergencyShipmentCost: number;
+  networkModel: 'VariMetric' | 'Metric';
 }
 
 /**

@@ -98,7 +98,8 @@ function withoutDemand(tables: InputTableToWrite[], lastLabel: string): InputTab
 function analyseSample(periodLength: PeriodLength, parts: number, periods: number): Sample {
   const labels = periodLabels(periods, periodLength);
   const tables = withoutDemand(generateSample({ parts, locations: 4, periods, seed: 11, periodLength }), labels[periods - 1]);
-  const analysis = analyzeTables(asSheetTables(tables));
+  // The functions reproduce the per-location plan (StockingMode Independent); the network plan has its own tests (test/cli/network.test.ts).
+  const analysis = analyzeTables(asSheetTables(tables), { settings: { stockingMode: 'Independent' } });
   if (!analysis.ok) throw new Error(`the sample did not validate: ${analysis.issues.map((i) => i.message).join('; ')}`);
   const result: AnalysisResult = analysis.result;
   return { demand: result.demand as unknown as DemandRow[], stock: result.stock as unknown as StockRow[], history: historyRows(tables, labels), periodLength };
