@@ -9,6 +9,7 @@
  * scripts/functions-metadata.cjs.
  */
 import * as demand from './demand';
+import * as lifecycle from './lifecycle';
 import * as network from './network';
 import * as stock from './stock';
 
@@ -18,7 +19,7 @@ import * as stock from './stock';
  */
 export type CustomFunction = (...args: any[]) => number | string;
 
-const FUNCTION_MODULES: readonly Record<string, CustomFunction>[] = [stock, demand, network];
+const FUNCTION_MODULES: readonly Record<string, CustomFunction>[] = [stock, demand, network, lifecycle];
 
 export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.freeze(
   Object.fromEntries(FUNCTION_MODULES.flatMap((module) => Object.entries(module).map(([name, fn]) => [name.toUpperCase(), fn]))),

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, string[]> = {
     '[central_variance_to_mean]',
     '[model]',
   ],
+  LASTTIMEBUY: ['rate_per_period', 'decline_per_period', 'periods_remaining', '[confidence]', '[position]', '[scrap_rate]', '[dispersion]', '[measure]'],
 };
 
 let functions: FunctionMetadata[];
