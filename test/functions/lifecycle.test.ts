@@ -4,7 +4,7 @@
  * comments), closed forms for the geometric distribution, and exact hand sums of the decline.
  */
 import { FunctionError } from '../../src/functions/errors';
-import { lastTimeBuy } from '../../src/functions/lifecycle';
+import { lastTimeBuy, lastTimeBuyFromHistory } from '../../src/functions/lifecycle';
 import { LIMITS } from '../../src/functions/limits';
 import { MOM_DEFAULTS } from '../../src/engine/mom';
 
@@ -84,6 +84,51 @@ describe('the decline and a partial last period', () => {
     expect(lastTimeBuy(0, 0, 12)).toBe(0);
     expect(lastTimeBuy(0, 0, 12, null, 3, null, null, 'ExpectedLeftover')).toBe(3);
     expect(lastTimeBuy(0, 0, 12, null, 3, null, null, 'ExpectedShortage')).toBe(0);
+  });
+});
+
+describe('SPP.LASTTIMEBUYFROMHISTORY: the decline fitted to the history, as the analysis does', () => {
+  // Six periods of 2: too short to fit a decline (12 needed), so the constant rate 2 with its own
+  // uncertainty: φ = max(1, Pearson 0) = 1, Var(â) = φ / Σy = 1/12. Over 6 periods Λ = 12 and
+  // V = φΛ + Λ²·Var(â) = 12 + 12 = 24: NB with r = Λ²/(V − Λ) = 12, p = Λ/V = ½ — the
+  // gamma-Poisson predictive. 50-digit sums: F(20) = 0.94490791740827262402,
+  // F(21) = 0.95992834377102553844 (q₀.₉₅ = 21); F(15) = 0.77896583080291748047,
+  // F(16) = 0.82753577455878257751 (q₀.₈ = 16).
+  const flat = [[2, 2, 2, 2, 2, 2]];
+
+  test('the constant-rate predictive quantile', () => {
+    expect(lastTimeBuyFromHistory(flat, 6)).toBe(21);
+    expect(lastTimeBuyFromHistory(flat, 6, 0.8)).toBe(16);
+    expect(lastTimeBuyFromHistory(flat, 6, 0.8, 10)).toBe(6);
+    expect(lastTimeBuyFromHistory(flat, 6, null, null, null, 'Coverage')).toBeCloseTo(0.959928343771025538, 14);
+    expect(lastTimeBuyFromHistory(flat, 6, null, null, null, 'Rate')).toBe(2);
+    expect(lastTimeBuyFromHistory(flat, 6, null, null, null, 'Decline')).toBe(0);
+    expect(lastTimeBuyFromHistory(flat, 6, null, null, null, 'Dispersion')).toBe(1);
+  });
+
+  test('the estimate’s uncertainty raises the buy above the known-rate one', () => {
+    // Known rate 2 over 6 periods: Poisson(12), F(17) = 0.93703, F(18) = 0.96258: q₀.₉₅ = 18 < 21.
+    expect(lastTimeBuy(2, 0, 6)).toBe(18);
+  });
+
+  test('a declining history: the fitted rate and decline, and the buy from them', () => {
+    // 24 periods of demand falling about 5 % a period: the Poisson fit finds a decline.
+    const declining = [[9, 8, 9, 7, 8, 7, 6, 7, 6, 5, 6, 5, 4, 5, 4, 4, 3, 4, 3, 3, 3, 2, 3, 2]];
+    const decline = lastTimeBuyFromHistory(declining, 24, null, null, null, 'Decline');
+    expect(decline).toBeGreaterThan(0.03);
+    expect(decline).toBeLessThan(0.07);
+    const rate = lastTimeBuyFromHistory(declining, 24, null, null, null, 'Rate');
+    // Expected remaining demand: the geometric sum of the fitted rates over 24 periods.
+    expect(lastTimeBuyFromHistory(declining, 24, null, null, null, 'ExpectedDemand')).toBeCloseTo((rate * (1 - (1 - decline) ** 24)) / decline, 9);
+    // Known at the fitted values the buy is smaller: the fitted rate's uncertainty is part of the analysis' buy.
+    const phi = lastTimeBuyFromHistory(declining, 24, null, null, null, 'Dispersion');
+    expect(lastTimeBuyFromHistory(declining, 24)).toBeGreaterThan(lastTimeBuy(rate, decline, 24, null, null, null, phi));
+  });
+
+  test('bad histories', () => {
+    expect(failure(() => lastTimeBuyFromHistory([[1, 'x', 2]], 6))).toEqual(['#VALUE!', 'history_range period 2 of 3 (row 1, column 2 of the range) must be a number, found "x"']);
+    expect(failure(() => lastTimeBuyFromHistory(flat, 0))).toEqual(['#NUM!', 'periods_remaining must be a number > 0, found 0']);
+    expect(failure(() => lastTimeBuyFromHistory(flat, 6, null, null, null, 'Slope'))[0]).toBe('#VALUE!');
   });
 });
 

@@ -47,6 +47,7 @@ const EXPECTED: Record<string, string[]> = {
     '[model]',
   ],
   LASTTIMEBUY: ['rate_per_period', 'decline_per_period', 'periods_remaining', '[confidence]', '[position]', '[scrap_rate]', '[dispersion]', '[measure]'],
+  LASTTIMEBUYFROMHISTORY: ['history_range', 'periods_remaining', '[confidence]', '[position]', '[scrap_rate]', '[measure]'],
   MOMSCORE: ['current', 'benchmark', 'floor', '[higher_is_better]'],
   MOMPILLARSCORE: ['current_range', 'benchmark_range', 'floor_range', 'weight_range', '[higher_is_better_range]'],
   NPV: ['rate', 'cashflows_with_year0'],
