@@ -161,7 +161,23 @@ export function optionalBoolean<F extends boolean | undefined>(name: string, val
   if (isOmitted(value)) return fallback;
   const cell = asCell(value);
   if (cell === undefined) throw invalidValue(`${name} must be a single value, found a range`);
-  const converted = convertCell(cell, { key: name, type: 'boolean' });
+  return booleanIn(name, cell);
+}
+
+function booleanIn(subject: string, cell: CellValue): boolean {
+  const converted = convertCell(cell, { key: subject, type: 'boolean' });
   if (!converted.ok) throw invalidValue(converted.message);
   return converted.value as boolean;
+}
+
+/** TRUE/FALSE (Yes/No, 1/0) per cell of one row or one column; an empty cell is undefined. Anything else is #VALUE!, naming the cell. */
+export function booleanSeries(name: string, value: unknown, unit: string, item: (t: number, n: number) => string): (boolean | undefined)[] {
+  const { cells, position } = seriesCells(name, value, unit);
+  return cells.map((raw, t) => {
+    if (isOmitted(raw)) return undefined;
+    const cell = asCell(raw);
+    const subject = `${name} ${item(t, cells.length)} (${position(t)})`;
+    if (cell === undefined) throw invalidValue(`${subject} must be TRUE or FALSE, found a range`);
+    return booleanIn(subject, cell);
+  });
 }

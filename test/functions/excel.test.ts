@@ -37,7 +37,7 @@ describe('registerCustomFunctions', () => {
   test('associates every function of the catalog under its id, callable as Excel calls it', () => {
     const runtime = fakeRuntime();
     const ids = registerCustomFunctions(runtime);
-    expect(ids.sort()).toEqual(['ADI', 'BASESTOCK', 'CV2', 'DEMANDCLASS', 'EBO', 'FILLRATE', 'FORECAST', 'LEADTIMEDEMAND', 'READYRATE', 'VARIMETRIC']);
+    expect(ids.sort()).toEqual(['ADI', 'BASESTOCK', 'CV2', 'DEMANDCLASS', 'EBO', 'FILLRATE', 'FORECAST', 'IRR', 'LASTTIMEBUY', 'LASTTIMEBUYFROMHISTORY', 'LEADTIMEDEMAND', 'MOMPILLARSCORE', 'MOMSCORE', 'NPV', 'PAYBACKMONTHS', 'READYRATE', 'VARIMETRIC']);
     expect([...runtime.associated.keys()].sort()).toEqual(ids);
     // Poisson mean 7, S = 5: F(4) = 0.17299160788207135 (exact).
     expect(runtime.associated.get('FILLRATE')!(7, 5, null, null)).toBeCloseTo(0.17299160788207135, 14);

@@ -46,6 +46,13 @@ const EXPECTED: Record<string, string[]> = {
     '[central_variance_to_mean]',
     '[model]',
   ],
+  LASTTIMEBUY: ['rate_per_period', 'decline_per_period', 'periods_remaining', '[confidence]', '[position]', '[scrap_rate]', '[dispersion]', '[measure]'],
+  LASTTIMEBUYFROMHISTORY: ['history_range', 'periods_remaining', '[confidence]', '[position]', '[scrap_rate]', '[measure]'],
+  MOMSCORE: ['current', 'benchmark', 'floor', '[higher_is_better]'],
+  MOMPILLARSCORE: ['current_range', 'benchmark_range', 'floor_range', 'weight_range', '[higher_is_better_range]'],
+  NPV: ['rate', 'cashflows_with_year0'],
+  IRR: ['cashflows_with_year0'],
+  PAYBACKMONTHS: ['cashflows_with_year0'],
 };
 
 let functions: FunctionMetadata[];
@@ -75,10 +82,13 @@ test('its ids are exactly the functions associated with Excel', () => {
   expect(FUNCTION_SOURCES.length).toBeGreaterThan(0);
 });
 
-test('histories are ranges (matrix), every other argument a single value Excel passes unconverted', () => {
+/** Arguments that take a range of cells. */
+const RANGES = new Set(['history_range', 'cashflows_with_year0', 'current_range', 'benchmark_range', 'floor_range', 'weight_range', 'higher_is_better_range']);
+
+test('histories, cash flows and KPI columns are ranges (matrix), every other argument a single value Excel passes unconverted', () => {
   for (const f of functions) {
     for (const p of f.parameters) {
-      expect([f.id, p.name, p.dimensionality ?? 'scalar']).toEqual([f.id, p.name, p.name === 'history_range' ? 'matrix' : 'scalar']);
+      expect([f.id, p.name, p.dimensionality ?? 'scalar']).toEqual([f.id, p.name, RANGES.has(p.name) ? 'matrix' : 'scalar']);
       expect(p.type).toBe('any'); // the functions check arguments themselves, with a message
     }
   }
