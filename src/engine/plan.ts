@@ -131,10 +131,23 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
   let compound: CompoundLeadTimeDemand | null = null;
   if (settings.leadTimeDemand === 'Compound' && rate > 0) {
     const sizes = sizeDistribution(y, n, request.otherLocations);
-    const historyVariance = settings.distribution === 'Poisson' ? profile.meanPerPeriod : historicVariance(settings.varianceEstimate, y, n, choice.forecasts, profile);
-    const candidate = compoundLeadTimeDemand(rate, L, sizes, settings.distribution === 'Poisson' ? 1 : countDispersion(profile.meanPerPeriod, historyVariance, sizes));
+    // Occurrences never below the part's frequency over its life (since its first demand) and over the
+    // last year: Croston counts a new part's first interval from the start of the history,
+    // which starves new and growing parts (docs/methods.md §4.2). Not under the evidence rules.
+    let compoundRate = rate;
+    if (!cap) {
+      const lifeMean = recency.periodsSinceFirstDemand > 0 ? profile.totalQuantity / recency.periodsSinceFirstDemand : 0;
+      const window = Math.max(1, Math.min(n, Math.round(settings.periodsPerYear)));
+      let recent = 0;
+      for (let t = n - window; t < n; t++) recent += y[t] > 0 ? y[t] : 0;
+      compoundRate = Math.max(rate, lifeMean, recent / window);
+    }
+    const historyVariance = historicVariance(settings.varianceEstimate, y, n, choice.forecasts, profile);
+    const dispersion = settings.distribution === 'Poisson' ? 1 : countDispersion(profile.meanPerPeriod, historyVariance, sizes);
+    const candidate = compoundLeadTimeDemand(compoundRate, L, sizes, dispersion);
     if (compoundFeasible(candidate)) {
       compound = candidate;
+      rate = compoundRate;
       leadTimeDemand = { kind: candidate.count.kind === 'Poisson' ? 'Poisson' : 'NegativeBinomial', mean: candidate.mean, variance: candidate.variance, leadTimePeriods: L };
     }
   }

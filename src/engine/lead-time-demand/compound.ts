@@ -9,9 +9,17 @@
  *   otherwise (c, the count dispersion, is read from the history, see countDispersion);
  * - sizes: the part-location's own non-zero sizes, smoothed and pooled (sizes.ts);
  * - lead-time demand X = B₁ + … + B_N by Panjer's recursion (panjer.ts), mean rL.
- * The unit fill rate of base stock S is exact for this X (Axsäter, Inventory Control, §5.3, as in
- * base-stock.ts): an occurrence that meets k units in resupply gets min(B, (S − k)+) at once, so
- *     fill rate(S) = Σ_{k<S} P(X = k)·E[min(B, S − k)] / E[B],   E[min(B, m)] = Σ_{j=1..m} P(B ≥ j).
+ * The unit fill rate of base stock S (Axsäter, Inventory Control, §5.3, as in base-stock.ts): an
+ * occurrence that meets k units in resupply gets min(B, (S − k)+) at once, so
+ *     fill rate(S) = Σ_{k<S} P(X* = k)·E[min(B, S − k)] / E[B],   E[min(B, m)] = Σ_{j=1..m} P(B ≥ j),
+ * where X* is the demand in resupply *as an arriving occurrence sees it* (its Palm distribution).
+ * The negative binomial count is read as a Poisson count whose rate is uncertain, λLΘ with
+ * Θ ~ Gamma(r, r): occurrences arrive more often when Θ is high, so an arrival sees the
+ * size-biased Θ ~ Gamma(r + 1, r) and the other occurrences in resupply are NB(r + 1, β), not
+ * NB(r, β). (With the stationary NB the fill rate would rise as the dispersion grows — the mass at
+ * zero grows — and a low forecast at a high variance would look easy to serve.) A Poisson count
+ * is seen as itself (PASTA); a binomial count of n trials as Binomial(n − 1, p). Ready rate,
+ * expected on hand and backorders are time averages and use the stationary X.
  */
 import type { BaseStockResult } from '../base-stock';
 import { CompoundPmf, countMean, countVariance, type CountDistribution } from './panjer';
@@ -19,9 +27,18 @@ import type { SizeDistribution } from './sizes';
 
 export interface CompoundLeadTimeDemand {
   count: CountDistribution;
+  /** The count of other occurrences in resupply as an arriving occurrence sees it (Palm). */
+  arrivalCount: CountDistribution;
   sizes: SizeDistribution;
   mean: number;
   variance: number;
+}
+
+/** The Palm count: what an arriving occurrence sees of the others (see above). */
+export function arrivalCount(count: CountDistribution): CountDistribution {
+  if (count.kind === 'NegativeBinomial') return { kind: 'NegativeBinomial', r: count.r + 1, beta: count.beta };
+  if (count.kind === 'Binomial') return { kind: 'Binomial', trials: Math.max(0, count.trials - 1), probability: count.probability };
+  return count;
 }
 
 /** Count dispersions within this of 1 are Poisson. */
@@ -33,7 +50,7 @@ export function compoundLeadTimeDemand(ratePerPeriod: number, leadTimePeriods: n
   const c = countDispersion > 1 + POISSON_TOLERANCE ? countDispersion : 1;
   const count: CountDistribution = c === 1 || !(occurrences > 0) ? { kind: 'Poisson', mean: occurrences > 0 ? occurrences : 0 } : { kind: 'NegativeBinomial', r: occurrences / (c - 1), beta: c - 1 };
   const n = countMean(count);
-  return { count, sizes, mean: n * sizes.mean, variance: n * sizes.variance + countVariance(count) * sizes.mean * sizes.mean };
+  return { count, arrivalCount: arrivalCount(count), sizes, mean: n * sizes.mean, variance: n * sizes.variance + countVariance(count) * sizes.mean * sizes.mean };
 }
 
 /**
@@ -66,7 +83,9 @@ export function compoundFeasible(ltd: CompoundLeadTimeDemand): boolean {
 
 /** Reusable tables for the search. */
 export class CompoundWorkspace {
+  /** The stationary pmf of X (time averages) and the pmf of X* seen by arrivals (fill rate). */
   readonly pmf = new CompoundPmf();
+  readonly arrivals = new CompoundPmf();
   /** minSize[m] = E[min(B, m)], m = 0 … maxSize. */
   minSize = new Float64Array(64);
 }
@@ -97,18 +116,18 @@ function fillRateOn(pmf: Float64Array, minSize: Float64Array, sizes: SizeDistrib
 
 /** Unit fill rate of base stock S under compound lead-time demand. */
 export function compoundFillRate(ltd: CompoundLeadTimeDemand, stock: number, workspace = new CompoundWorkspace()): number {
-  workspace.pmf.reset(ltd.count, ltd.sizes.pmf, ltd.sizes.maxSize);
-  workspace.pmf.ensure(Math.max(0, stock));
-  return fillRateOn(workspace.pmf.pmf, tabulateMinSize(ltd.sizes, workspace), ltd.sizes, stock);
+  workspace.arrivals.reset(ltd.arrivalCount, ltd.sizes.pmf, ltd.sizes.maxSize);
+  workspace.arrivals.ensure(Math.max(0, stock));
+  return fillRateOn(workspace.arrivals.pmf, tabulateMinSize(ltd.sizes, workspace), ltd.sizes, stock);
 }
 
 /** The smallest S ≥ 1 whose unit fill rate reaches `target`, with its performance. */
 export function compoundBaseStock(ltd: CompoundLeadTimeDemand, target: number, workspace = new CompoundWorkspace()): BaseStockResult {
-  const { pmf } = workspace;
-  pmf.reset(ltd.count, ltd.sizes.pmf, ltd.sizes.maxSize);
+  const pmf = workspace.arrivals;
+  pmf.reset(ltd.arrivalCount, ltd.sizes.pmf, ltd.sizes.maxSize);
   const minSize = tabulateMinSize(ltd.sizes, workspace);
   const limit = Math.ceil(ltd.mean + 60 * Math.sqrt(ltd.variance) + ltd.sizes.maxSize + 100);
-  // The unit fill rate never exceeds F(S − 1): start where F(S − 1) first reaches the target.
+  // The unit fill rate never exceeds F*(S − 1): start where F*(S − 1) first reaches the target.
   let stock = 0;
   let cumulative = 0;
   do {
@@ -121,13 +140,19 @@ export function compoundBaseStock(ltd: CompoundLeadTimeDemand, target: number, w
     pmf.ensure(++stock);
     fillRate = fillRateOn(pmf.pmf, minSize, ltd.sizes, stock);
   }
-  return compoundPerformanceOn(pmf.pmf, ltd, stock, fillRate);
+  return compoundPerformanceOn(stationaryPmf(ltd, stock, workspace), ltd, stock, fillRate);
+}
+
+function stationaryPmf(ltd: CompoundLeadTimeDemand, stock: number, workspace: CompoundWorkspace): Float64Array {
+  workspace.pmf.reset(ltd.count, ltd.sizes.pmf, ltd.sizes.maxSize);
+  workspace.pmf.ensure(Math.max(0, stock));
+  return workspace.pmf.pmf;
 }
 
 /** Performance of a given S under compound lead-time demand. */
 export function compoundPerformance(ltd: CompoundLeadTimeDemand, stock: number, workspace = new CompoundWorkspace()): BaseStockResult {
   const fillRate = compoundFillRate(ltd, stock, workspace);
-  return compoundPerformanceOn(workspace.pmf.pmf, ltd, stock, fillRate);
+  return compoundPerformanceOn(stationaryPmf(ltd, stock, workspace), ltd, stock, fillRate);
 }
 
 function compoundPerformanceOn(pmf: Float64Array, ltd: CompoundLeadTimeDemand, stock: number, fillRate: number): BaseStockResult {

@@ -136,6 +136,18 @@ describe('unit fill rate of compound demand', () => {
     expect(p.classicFillRate).toBeCloseTo(1.5 * e, 14);
   });
 
+  test('rate uncertainty: an arrival sees NB(r + 1, β) — Θ ~ Exp(1), S = 1 gives E[Θe^{−Θ}]/E[Θ] = ¼', () => {
+    // Count dispersion 2 at one occurrence per lead time: NB(r = 1, β = 1), i.e. Poisson(Θ) with Θ ~ Exp(1).
+    const ltd = compoundLeadTimeDemand(1, 1, unitSizes(10), 2);
+    expect(ltd.count).toEqual({ kind: 'NegativeBinomial', r: 1, beta: 1 });
+    expect(ltd.arrivalCount).toEqual({ kind: 'NegativeBinomial', r: 2, beta: 1 });
+    // ∫ θ·e^{−θ}·e^{−θ} dθ = ¼, while the stationary P(X = 0) = ½ (the ready rate of S = 0 ... the time average).
+    expect(compoundFillRate(ltd, 1)).toBeCloseTo(0.25, 14);
+    expect(compoundPerformance(ltd, 0).readyRate).toBeCloseTo(0.5, 14);
+    // S = 2: E[Θ·P(Poisson(Θ) ≤ 1)] = ∫ θ(1 + θ)e^{−2θ} dθ = ¼ + 2/8 = ½.
+    expect(compoundFillRate(ltd, 2)).toBeCloseTo(0.5, 14);
+  });
+
   test('the mean and variance of lead-time demand: E[N]·Var(B) + Var(N)·E[B]²', () => {
     // Sizes 1 or 3 (½ each): E[B] = 2, Var(B) = 1. Rate 4 per period over 1.5 periods: E[N] = 3.
     const ltd = compoundLeadTimeDemand(4, 1.5, sizesFromPmf([0, 0.5, 0, 0.5]), 2.5);
