@@ -68,7 +68,7 @@ export function withNetworkRows(input: PlanningInput): PlanningInput {
       if (location?.type === 'Field' && location.parent) add(series.partId, location.parent);
     }
   }
-  return added.length ? { ...input, demand: [...input.demand, ...added] } : input;
+  return added.length ? { ...input, demand: [...input.demand, ...added], addedFrom: input.demand.length } : input;
 }
 
 export function networkSettingsFrom(input: PlanningInput): NetworkSettings {
