@@ -178,6 +178,16 @@ describe('spp analyze plans the network', () => {
       expect((point.fillRateByTier as Row).Gold as number).toBeCloseTo(best, 9);
     }
 
+    // The stocking backtest replays the 12 held-out months through the network policy decided on the
+    // first 12 (the same constant forecast, so the same levels). Every field order is delivered within
+    // T₀ + T₁ = 2 months + 7 days of being placed (the Central ships first come, first served, at the
+    // latest when its own order arrives), and one is placed a month, so at most 3 are outstanding when
+    // a demand arrives: with 4 or more on the field's shelf, all 12 held-out units are filled at once.
+    expect(s1).toBeGreaterThanOrEqual(4);
+    expect(find(out.backtest, 'P1', 'FSL-A')).toMatchObject({ periods: 12, stock: s1, demand: 12, filled: 12, achievedFillRate: 1 });
+    expect(find(out.backtest, 'P1', 'FSL-A').promisedFillRate).toBeCloseTo(fslA.fillRateWithinResponse as number, 12);
+    expect(find(out.backtest, 'P1', 'CDC')).toMatchObject({ stock: s0, demand: 0 });
+
     // The JSON sections have the documented fields.
     for (const key of ['partId', 'locationId', 'stock', 'fillRate', 'fillRateWithinResponse', 'expectedBackorders', 'expectedDelayDays', 'decision', 'reason', 'investment', 'annualHoldingCost', 'expectedAnnualPenalty']) expect(fslA).toHaveProperty(key);
     for (const key of ['investment', 'fillRate', 'fillRateByTier', 'expectedAnnualPenalty', 'chosen']) expect(frontier[0]).toHaveProperty(key);
