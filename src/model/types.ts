@@ -107,6 +107,11 @@ export interface PlanningInput {
   grid: PeriodGrid;
   /** One series per part-location that has demand rows, in first-seen order. */
   demand: DemandSeries[];
+  /**
+   * Series from this index on have no Demand rows: added (all zero) by the pipeline for part-locations
+   * the results must show — stock without demand rows, a Central its fields draw on (network-stage.ts).
+   */
+  addedFrom?: number;
   inventory: InventoryPosition[];
   settings: Settings;
 }

@@ -14,7 +14,8 @@
  *    backorders, on hand, investment, costs, misses, penalties, the pipeline as lead-time demand), the
  *    fill rate of today's inventory under the network, and summarises again.
  */
-import { evaluateNetwork, networkReason, planNetwork, type FrontierPoint, type NetworkPlan } from '../engine/network';
+import { evaluateNetwork, networkReason, planNetwork, replayNetwork, type FrontierPoint, type NetworkPlan } from '../engine/network';
+import { MIN_DECISION_PERIODS } from '../engine/plan';
 import { buildNetworkProblem, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, type NetworkFieldInput, type NetworkLocationInput, type NetworkPartInput, type NetworkProblem, type NetworkSettings, type NetworkTier } from '../engine/network/problem';
 import { summarizePortfolio, type PortfolioOptions, type PortfolioResult } from '../engine/portfolio';
 import { daysPerPeriod, holdingCostRate, penaltyPerMiss } from '../engine/policy';
@@ -68,7 +69,7 @@ export function withNetworkRows(input: PlanningInput): PlanningInput {
       if (location?.type === 'Field' && location.parent) add(series.partId, location.parent);
     }
   }
-  return added.length ? { ...input, demand: [...input.demand, ...added] } : input;
+  return added.length ? { ...input, demand: [...input.demand, ...added], addedFrom: input.demand.length } : input;
 }
 
 export function networkSettingsFrom(input: PlanningInput): NetworkSettings {
@@ -243,5 +244,63 @@ export function computeWithNetwork(validated: PlanningInput, plan: (input: Plann
   const half = (offset: number) => (done: number, total: number) => options.onProgress?.(offset + (total ? done / total : 1) / 2, 1);
   const portfolio = plan(input, { ...options, onProgress: half(0) });
   const { stage, issues } = planNetworkStage(input, portfolio, { ...options, onProgress: half(0.5) });
+  backtestNetwork(input, stage, portfolio, plan, options);
   return { input, portfolio: applyNetworkPlan(portfolio, stage, input), network: stage, issues };
+}
+
+/**
+ * The network's stocking backtest (docs/methods.md §9.6): the last BacktestPeriods periods are held
+ * out, the forecasts and the network plan are made on the periods before them exactly as the live
+ * plan is made (same mode, same budget), and the held-out demand is replayed through that stock
+ * (replayNetwork). The portfolio's backtest columns then hold the network's: the stock decided, the
+ * fill within response it promised, and the held-out units demanded and filled within response.
+ * Too short a history (fewer than MIN_DECISION_PERIODS before the held-out periods): no backtest,
+ * as for the per-location plan.
+ */
+export function backtestNetwork(input: PlanningInput, stage: NetworkStage, portfolio: PortfolioResult, plan: (input: PlanningInput, options: PortfolioOptions) => PortfolioResult, options: PortfolioOptions = {}): void {
+  const n = input.grid.count;
+  const held = input.settings.backtestPeriods;
+  const rows = portfolio.rows;
+  const c = rows.plans.columns;
+  if (n - held < MIN_DECISION_PERIODS) {
+    for (let i = 0; i < rows.count; i++) c.backtestPeriods[i] = 0;
+    return;
+  }
+  const past: PlanningInput = {
+    ...input,
+    grid: { ...input.grid, count: n - held, labels: input.grid.labels.slice(0, n - held) },
+    demand: input.demand.map((series) => ({ ...series, quantities: Float64Array.from({ length: n - held }, (_, t) => series.quantities[t]) })),
+  };
+  const before = planNetworkStage(past, plan(past, { shouldStop: options.shouldStop }), { shouldStop: options.shouldStop }).stage;
+  const problem = stage.problem;
+  const decided = before.plan.rows.columns;
+  const periodDays = daysPerPeriod(input.settings.periodLength);
+  for (let p = 0; p < problem.partCount; p++) {
+    const first = problem.firstRow[p];
+    const end = problem.firstRow[p + 1];
+    const fields = end - first - 1;
+    const series: ArrayLike<number>[] = [];
+    const stock = new Float64Array(fields + 1);
+    const resupply = new Float64Array(fields);
+    const coverable = new Uint8Array(fields);
+    for (let r = first; r < end; r++) {
+      series.push(input.demand[stage.portfolioRow[r]].quantities);
+      stock[r - first] = decided.stock[r];
+      if (r > first) {
+        resupply[r - first - 1] = problem.resupplyDays[r] / periodDays;
+        coverable[r - first - 1] = problem.coverable[r];
+      }
+    }
+    const outcome = replayNetwork({ series, from: n - held, to: n, centralLeadTimePeriods: problem.centralPipelineDays[p] / periodDays, resupplyPeriods: resupply, stock, coverable });
+    for (let r = first; r < end; r++) {
+      const i = stage.portfolioRow[r];
+      const demand = outcome.demand[r - first];
+      c.backtestPeriods[i] = held;
+      c.backtestStock[i] = decided.stock[r];
+      c.backtestPromisedFillRate[i] = decided.fillRateWithinResponse[r];
+      c.backtestDemand[i] = demand;
+      c.backtestFilled[i] = outcome.filledWithinResponse[r - first];
+      c.backtestAchievedFillRate[i] = demand > 0 ? outcome.filledWithinResponse[r - first] / demand : NaN;
+    }
+  }
 }
