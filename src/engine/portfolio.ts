@@ -124,6 +124,9 @@ export function planSettingsFrom(settings: Settings): PlanSettings {
     distribution: settings.distribution,
     varianceEstimate: VARIANCE_ESTIMATES[settings.varianceEstimate],
     fillRateModel: settings.fillRateModel,
+    leadTimeDemand: settings.leadTimeDemand,
+    obsoleteAfterPeriods: Math.round(settings.obsoleteAfterYears * periodsPerYear(settings.periodLength)),
+    nearZeroRule: true,
   };
 }
 
@@ -147,6 +150,12 @@ export interface PlanBatch {
   unitCost: Float64Array;
   holdingCostRate: Float64Array;
   penaltyPerMiss: Float64Array;
+  /** 1 for a Critical part (insurance stock under the evidence rules); all Standard when absent. */
+  critical?: Uint8Array;
+  /** The same part's demand at its other locations (pooled order sizes); none when absent. */
+  otherLocations?: (readonly ArrayLike<number>[] | undefined)[];
+  /** Units on hand per part-location (NaN when not given); absent without inventory. */
+  onHand?: Float64Array;
 }
 
 /** The rows' master data and policy parameters (lead time, target, costs), and the batch to plan. */
@@ -169,7 +178,16 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     unitCost: rows.unitCost,
     holdingCostRate: rows.holdingCostRate,
     penaltyPerMiss: rows.penaltyPerMiss,
+    critical: new Uint8Array(count),
+    otherLocations: new Array(count),
+    onHand: rows.onHand,
   };
+  const seriesOfPart = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const list = seriesOfPart.get(input.demand[i].partId);
+    if (list) list.push(i);
+    else seriesOfPart.set(input.demand[i].partId, [i]);
+  }
   for (let i = 0; i < count; i++) {
     const series = input.demand[i];
     const part = parts.get(series.partId);
@@ -190,6 +208,9 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     rows.onHand[i] = inventory.size > 0 ? (inventory.get(`${part.id}\u0000${location.id}`) ?? NaN) : NaN;
     batch.leadTimePeriods[i] = rows.leadTimeDays[i] / periodDays;
     batch.series[i] = series.quantities;
+    batch.critical![i] = part.criticality === 'Critical' ? 1 : 0;
+    const siblings = seriesOfPart.get(part.id)!;
+    if (siblings.length > 1) batch.otherLocations![i] = siblings.filter((j) => j !== i).map((j) => input.demand[j].quantities);
   }
   return { rows, batch };
 }
@@ -211,6 +232,9 @@ export function planBatch(batch: PlanBatch, table: PlanTable, options: Portfolio
       unitCost: batch.unitCost[i],
       holdingCostRate: batch.holdingCostRate[i],
       penaltyPerMiss: batch.penaltyPerMiss[i],
+      critical: batch.critical ? batch.critical[i] === 1 : false,
+      otherLocations: batch.otherLocations?.[i],
+      onHand: batch.onHand ? batch.onHand[i] : undefined,
     };
     planInto(request, batch.settings, workspace, table, i);
   }
@@ -227,7 +251,9 @@ export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): Port
     rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     rows.onHandFillRate[i] = Number.isNaN(onHand)
       ? NaN
-      : c.ratePerPeriod[i] > 0
+      : !Number.isNaN(c.onHandFillRate[i])
+        ? c.onHandFillRate[i]
+        : c.ratePerPeriod[i] > 0
         ? baseStockPerformance({ kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] }, Math.floor(onHand), settings.fillRateModel, table).fillRate
         : 1;
   }

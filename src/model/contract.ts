@@ -178,6 +178,9 @@ export function tableSpec(name: TableName): TableSpec {
 }
 
 export const FORECAST_METHODS = ['Auto', 'Croston', 'SBA', 'TSB', 'SES', 'MovingAverage'] as const;
+export const STOCKING_MODES = ['Target', 'Budget', 'Independent'] as const;
+export type StockingMode = (typeof STOCKING_MODES)[number];
+export const NETWORK_MODELS = ['VariMetric', 'Metric'] as const;
 export type ForecastMethodSetting = (typeof FORECAST_METHODS)[number];
 
 /** One setting of the Settings table. */
@@ -209,4 +212,13 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   { key: 'Distribution', synonyms: ['Demand Distribution', 'Lead Time Distribution'], type: 'enum', values: ['Auto', 'Poisson'], default: 'Auto', note: 'Auto: Poisson when demand is no more variable than Poisson, negative binomial otherwise. Poisson forces the textbook assumption.' },
   { key: 'VarianceEstimate', synonyms: ['Variance', 'Variance Method'], type: 'enum', values: ['Max', 'Sample', 'ForecastError'], default: 'Max', note: 'Per-period variance: sample variance, forecast-error MSE, or the larger of the two (Max).' },
   { key: 'FillRateModel', synonyms: ['Fill Rate Model', 'Fill Rate Method'], type: 'enum', values: ['Compound', 'Classic'], default: 'Compound', note: 'Compound: unit fill rate with demand in batches (honest on lumpy demand). Classic: F(S - 1), the textbook formula.' },
+  // Decision quality (issue 10): lead-time demand model and the evidence rules.
+  { key: 'LeadTimeDemand', synonyms: ['Lead Time Demand', 'Lead-Time Demand Model'], type: 'enum', values: ['Moments', 'Compound'], default: 'Moments', note: 'Compound: how often demand occurs times how large it is (the part-location\'s own order sizes). Moments: Poisson or negative binomial on mean and variance (Distribution and FillRateModel apply).' },
+  { key: 'ObsoleteAfterYears', synonyms: ['Obsolete After Years', 'Obsolescence Years'], type: 'number', default: 1.5, min: 0, minExclusive: true, note: 'No demand for this long: not stocked (a Critical part keeps one unit as insurance).' },
+  // Network stocking (docs/methods.md §9).
+  { key: 'StockingMode', synonyms: ['Stocking Mode', 'Optimisation Mode', 'Optimization Mode', 'Mode'], type: 'enum', values: STOCKING_MODES, default: 'Target', note: 'Target: the least investment that meets every SLA tier over the network. Budget: the best service for the Budget. Independent: each part-location planned on its own (no network).' },
+  { key: 'Budget', synonyms: ['Stock Budget', 'Investment Budget'], type: 'number', default: 0, min: 0, note: 'Stock investment available in StockingMode Budget, in the currency; that mode needs it > 0 (0: none given).' },
+  { key: 'MinFillRate', synonyms: ['Min Fill Rate', 'Fill Rate Floor', 'Minimum Fill Rate'], type: 'number', default: 0.5, min: 0, max: 1, maxExclusive: true, share: true, note: 'Least fill rate within response of every part-location with demand in the network plan (0 <= x < 1).' },
+  { key: 'EmergencyShipmentCost', synonyms: ['Emergency Shipment Cost', 'Emergency Cost', 'Expedite Cost'], type: 'number', default: 0, min: 0, note: 'Cost of one unit sent by emergency delivery from the Central to a field location\'s customer (>= 0).' },
+  { key: 'NetworkModel', synonyms: ['Network Model', 'Multi Echelon Model', 'Echelon Model'], type: 'enum', values: NETWORK_MODELS, default: 'VariMetric', note: 'VariMetric: a field\'s wait for the Central with its variance (Sherbrooke, Graves). Metric: the plain METRIC approximation.' },
 ];

@@ -7,9 +7,11 @@
 import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/portfolio';
 import type { PartLocationPlan } from '../engine/plan-table';
 import type { KeptRun } from './headline';
+import type { NetworkStage } from '../pipeline/network-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
+import { networkReasonAt } from '../pipeline/network-stage';
 
 /** Everything a result table is read from. */
 export interface ResultContext {
@@ -19,6 +21,8 @@ export interface ResultContext {
   readonly engineVersion: string;
   /** The scenario this run is kept under, and every scenario's last run with this one (scenario-book.ts). */
   readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
+  /** The network plan behind the recommended stock (StockingMode Target or Budget; absent in Independent mode). */
+  readonly network?: NetworkStage;
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -27,6 +31,10 @@ export interface PlanRow {
   readonly rows: PortfolioRows;
   readonly plan: PartLocationPlan;
   readonly part: Part | undefined;
+  /** 'month' or 'week', for the reasons in words. */
+  readonly periodWord?: string;
+  /** The network plan's reason for this row's stock, when the network set it. */
+  readonly networkReason?: () => string | null;
 }
 
 export const RESULT_SHEETS = {
@@ -44,7 +52,9 @@ export const RESULT_SHEETS = {
 export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const rows = context.portfolio.rows;
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
-  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]) };
+  const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
+  const network = context.network;
+  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word, ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
 }
 
 const periodWord = (context: ResultContext): string => (context.input.settings.periodLength === 'Week' ? 'week' : 'month');
@@ -109,9 +119,23 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     format: 'text',
     unit: '',
     note: 'The rule that set the stock level, with the numbers it used.',
-    value: (r) => stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i] }),
+    value: (r) => r.networkReason?.() ?? stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
     width: 60,
   },
+  // Decision quality (issue 10): which rule set the stock, and the occurrence–size model's figures.
+  {
+    key: 'reasonCode',
+    header: 'Reason code',
+    format: 'text',
+    unit: '',
+    note: 'The rule that set the stock: target (the fill-rate target), obsolete or obsoleteInsurance (no demand for ObsoleteAfterYears), fewUnits or fewUnitsInsurance (at most 2 units in the history), noDemand, forecastZero (docs/methods.md §5.3).',
+    value: (r) => r.plan.reasonCode,
+  },
+  { key: 'periodsWithoutDemand', header: 'Periods without demand', format: 'integer', unit: 'periods', note: 'Periods since the last period with demand.', value: (r) => r.plan.periodsWithoutDemand, in: 'json' },
+  { key: 'leadTimeModel', header: 'Lead-time demand model', format: 'text', unit: '', note: 'Compound (occurrences × order sizes) or Moments (Poisson or negative binomial on mean and variance): the LeadTimeDemand setting; Moments also where the compound model would be too large to tabulate.', value: (r) => r.plan.leadTimeModel, in: 'json' },
+  { key: 'occurrencesPerPeriod', header: 'Demands per period', format: 'decimal', unit: 'occurrences per period', note: 'Compound model: forecast per period ÷ mean order size (blank under Moments).', value: (r) => nanToNull(r.plan.occurrencesPerPeriod) },
+  { key: 'meanOrderSize', header: 'Mean order size', format: 'decimal', unit: 'units per occurrence', note: 'Compound model: mean units per period with demand, smoothed and pooled (blank under Moments).', value: (r) => nanToNull(r.plan.meanOrderSize) },
+  { key: 'countDispersion', header: 'Count dispersion', format: 'decimal', unit: '', note: 'Compound model: variance ÷ mean of the number of demands in a lead time (1 = Poisson; blank under Moments).', value: (r) => nanToNull(r.plan.countDispersion), in: 'json' },
   { key: 'fillRate', header: 'Planned fill rate', format: 'percent', unit: 'share of demanded units', note: 'Share of demanded units the recommended stock fills at once from the shelf, under the model.', value: (r) => r.plan.fillRate, pane: true },
   { key: 'classicFillRate', header: 'Classic fill rate', format: 'percent', unit: 'share of demands', note: 'F(S − 1): the textbook fill rate, the chance a demand finds stock.', value: (r) => r.plan.classicFillRate, in: 'json' },
   { key: 'readyRate', header: 'Ready rate', format: 'percent', unit: 'share of time', note: 'Share of time with at least one unit on the shelf.', value: (r) => r.plan.readyRate },

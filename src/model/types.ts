@@ -2,7 +2,7 @@
  * Domain types: the validated input of the planning pipeline. Validation (src/pipeline/validate.ts)
  * turns workbook tables into a PlanningInput; only valid, typed values reach the engine.
  */
-import type { ForecastMethodSetting } from './contract';
+import type { ForecastMethodSetting, StockingMode } from './contract';
 
 export type Criticality = 'Critical' | 'Standard';
 export type Lifecycle = 'Active' | 'Mature' | 'EndOfLife';
@@ -60,6 +60,15 @@ export interface Settings {
   distribution: 'Auto' | 'Poisson';
   varianceEstimate: 'Max' | 'Sample' | 'ForecastError';
   fillRateModel: 'Compound' | 'Classic';
+  leadTimeDemand: 'Moments' | 'Compound';
+  obsoleteAfterYears: number;
+  /** Network stocking (docs/methods.md §9): Target and Budget plan the network, Independent each part-location on its own. */
+  stockingMode: StockingMode;
+  /** Stock investment available in Budget mode (0: not given). */
+  budget: number;
+  minFillRate: number;
+  emergencyShipmentCost: number;
+  networkModel: 'VariMetric' | 'Metric';
 }
 
 /**
@@ -98,6 +107,11 @@ export interface PlanningInput {
   grid: PeriodGrid;
   /** One series per part-location that has demand rows, in first-seen order. */
   demand: DemandSeries[];
+  /**
+   * Series from this index on have no Demand rows: added (all zero) by the pipeline for part-locations
+   * the results must show — stock without demand rows, a Central its fields draw on (network-stage.ts).
+   */
+  addedFrom?: number;
   inventory: InventoryPosition[];
   settings: Settings;
 }

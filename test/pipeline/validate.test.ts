@@ -371,7 +371,8 @@ describe('Demand, long layout', () => {
       ['PN-2', 'FSL-1', '2024-02', 1],
       ['PN-2', 'CDC', '2024-01', 0],
     ];
-    const { input, issues } = validateInput(workbook({ Demand: demand, Locations: withCell(LOCATIONS, 1, 4, 'Gold') }));
+    // Gold at 24 h: a same-day tier on the Central would be warned about (validateNetwork.ts).
+    const { input, issues } = validateInput(workbook({ Demand: demand, Locations: withCell(LOCATIONS, 1, 4, 'Gold'), SLATiers: [['Tier', 'ResponseHours', 'TargetFillRate'], ['Gold', 24, 0.95]] }));
     expect(issues).toEqual([]);
     expect(input!.grid).toEqual({ length: 'Month', first: 24286, count: 4, labels: ['2023-11', '2023-12', '2024-01', '2024-02'] });
     expect(input!.demand).toEqual([
