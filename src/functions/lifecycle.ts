@@ -14,30 +14,27 @@
  */
 import { fitDecline, lastTimeBuyWithFit, MOM_DEFAULTS, type DeclineFit, type LastTimeBuyResult } from '../engine/mom';
 import { choice, demandHistory, isOmitted, optionalNumber, requiredNumber, type NumberRule } from './arguments';
+import { LAST_TIME_BUY_FIT_MEASURES, LAST_TIME_BUY_MEASURES, type LastTimeBuyFitMeasure, type LastTimeBuyMeasure } from './choices';
 import { invalidNumber } from './errors';
 import { LIMITS } from './limits';
 
-/** What SPP.LASTTIMEBUY returns, by the name the `measure` argument takes. */
-const MEASURES = {
+/** What SPP.LASTTIMEBUY returns for each measure. */
+const MEASURES: Readonly<Record<LastTimeBuyMeasure, (r: LastTimeBuyResult) => number>> = {
   Quantity: (r: LastTimeBuyResult) => r.quantity!,
   Coverage: (r: LastTimeBuyResult) => r.coverage,
   ExpectedDemand: (r: LastTimeBuyResult) => r.expectedDemand,
   ExpectedNeed: (r: LastTimeBuyResult) => r.expectedNeed,
   ExpectedLeftover: (r: LastTimeBuyResult) => r.expectedLeftover,
   ExpectedShortage: (r: LastTimeBuyResult) => r.expectedShortage,
-} as const;
-type Measure = keyof typeof MEASURES;
-const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
+};
 
 /** SPP.LASTTIMEBUYFROMHISTORY also tells the fitted decline model, to reuse in SPP.LASTTIMEBUY. */
-const FIT_MEASURES = {
+const FIT_MEASURES: Readonly<Record<LastTimeBuyFitMeasure, (r: LastTimeBuyResult) => number>> = {
   ...MEASURES,
   Rate: (r: LastTimeBuyResult) => r.decline!.rateAfterHistory,
   Decline: (r: LastTimeBuyResult) => (r.decline!.slope < 0 ? -Math.expm1(r.decline!.slope) : 0),
   Dispersion: (r: LastTimeBuyResult) => r.decline!.dispersion,
-} as const;
-type FitMeasure = keyof typeof FIT_MEASURES;
-const FIT_MEASURE_NAMES = Object.keys(FIT_MEASURES) as FitMeasure[];
+};
 
 const DECLINE: NumberRule = { min: 0, max: 1, maxExclusive: true };
 const PERIODS: NumberRule = { min: 0, minExclusive: true };
@@ -77,7 +74,7 @@ export function lastTimeBuy(
   const repairable = !isOmitted(scrap_rate);
   const scrapRate = optionalNumber('scrap_rate', scrap_rate, 1, SHARE);
   const phi = optionalNumber('dispersion', dispersion, 1, DISPERSION);
-  const wanted = choice('measure', measure, MEASURE_NAMES, 'Quantity');
+  const wanted = choice('measure', measure, LAST_TIME_BUY_MEASURES, 'Quantity');
   // Λ ≤ rate × periods; bound the need the quantile search walks through.
   if (rate * periods > LIMITS.mean) throw invalidNumber(`rate_per_period × periods_remaining must be at most ${LIMITS.mean} units, found ${rate * periods}`);
 
@@ -123,7 +120,7 @@ export function lastTimeBuyFromHistory(history_range: unknown[][], periods_remai
   const stock = optionalNumber('position', position, 0, { min: 0, max: LIMITS.stock });
   const repairable = !isOmitted(scrap_rate);
   const scrapRate = optionalNumber('scrap_rate', scrap_rate, 1, SHARE);
-  const wanted = choice('measure', measure, FIT_MEASURE_NAMES, 'Quantity');
+  const wanted = choice('measure', measure, LAST_TIME_BUY_FIT_MEASURES, 'Quantity');
   const fit = fitDecline(history);
   // The fitted rate never rises (b <= 0): it is at most the history's largest period.
   const bound = fit.rateAfterHistory * periods;

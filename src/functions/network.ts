@@ -13,22 +13,19 @@
  */
 import { buildNetworkProblem, DEFAULT_NETWORK_SETTINGS, evaluateNetwork, type NetworkRowField } from '../engine/network';
 import { choice, optionalNumber, requiredNumber, type NumberRule } from './arguments';
-import { FILL_RATE_MODELS } from './choices';
+import { FILL_RATE_MODELS, VARIMETRIC_MEASURES, type VariMetricMeasure } from './choices';
 import { invalidNumber } from './errors';
 import { LIMITS, NETWORK_LIMITS } from './limits';
 
-/** The measures SPP.VARIMETRIC returns, by the name the `measure` argument takes, and the engine's column. */
-const MEASURES = {
+/** The engine's column of each measure SPP.VARIMETRIC returns. */
+const MEASURE_COLUMN: Readonly<Record<VariMetricMeasure, NetworkRowField>> = {
   EBO: 'expectedBackorders',
   FillRate: 'fillRate',
   ReadyRate: 'readyRate',
   ExpectedOnHand: 'expectedOnHand',
   PipelineMean: 'pipelineMean',
   PipelineVariance: 'pipelineVariance',
-} as const satisfies Record<string, NetworkRowField>;
-
-type Measure = keyof typeof MEASURES;
-const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
+};
 
 const RATE: NumberRule = { min: 0 };
 const DAYS: NumberRule = { min: 0 };
@@ -75,7 +72,7 @@ export function variMetric(
   const totalRate = requiredNumber('central_rate', central_rate, RATE);
   const pipelineDays = requiredNumber('central_pipeline_days', central_pipeline_days, DAYS);
   const centralStock = requiredNumber('central_stock', central_stock, CENTRAL_STOCK);
-  const wanted = choice('measure', measure, MEASURE_NAMES, 'EBO');
+  const wanted = choice('measure', measure, VARIMETRIC_MEASURES, 'EBO');
   const fieldRatio = optionalNumber('field_variance_to_mean', field_variance_to_mean, 1, RATIO);
   const centralRatio = optionalNumber('central_variance_to_mean', central_variance_to_mean, fieldRatio, RATIO);
   const fillRateModel = choice('model', model, FILL_RATE_MODELS, DEFAULT_NETWORK_SETTINGS.fillRateModel);
@@ -118,5 +115,5 @@ export function variMetric(
     [],
   );
   const { rows } = evaluateNetwork(problem, [centralStock, fieldStock], { ...DEFAULT_NETWORK_SETTINGS, fillRateModel });
-  return rows.columns[MEASURES[wanted]][1];
+  return rows.columns[MEASURE_COLUMN[wanted]][1];
 }

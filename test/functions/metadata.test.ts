@@ -4,8 +4,19 @@
  * each (Excel's autocomplete shows them), and the same ids as the functions Excel gets associated.
  */
 import { FUNCTION_SOURCES, generateFunctionsMetadata } from '../../scripts/functions-metadata.cjs';
+import { DEFAULT_NETWORK_SETTINGS } from '../../src/engine/network';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/catalog';
-import { DEFAULT_FILL_RATE_MODEL, DEFAULT_FORECAST_METHOD, DEFAULT_PERIOD_LENGTH, FILL_RATE_MODELS, FORECAST_METHOD_CHOICES, PERIOD_LENGTHS } from '../../src/functions/choices';
+import {
+  DEFAULT_FILL_RATE_MODEL,
+  DEFAULT_FORECAST_METHOD,
+  DEFAULT_PERIOD_LENGTH,
+  FILL_RATE_MODELS,
+  FORECAST_METHOD_CHOICES,
+  LAST_TIME_BUY_FIT_MEASURES,
+  LAST_TIME_BUY_MEASURES,
+  PERIOD_LENGTHS,
+  VARIMETRIC_MEASURES,
+} from '../../src/functions/choices';
 
 interface ParameterMetadata {
   name: string;
@@ -102,10 +113,11 @@ test('results: numbers, except the demand class (text); all single values', () =
 
 test('the help for each choice names every option and the engine’s default', () => {
   // The JSDoc is static text; these keep it true when the engine adds a model or changes a default.
-  for (const id of ['FILLRATE', 'BASESTOCK', 'VARIMETRIC']) {
+  // The network engine has its own default fill-rate model (DEFAULT_NETWORK_SETTINGS).
+  for (const [id, fallback] of [['FILLRATE', DEFAULT_FILL_RATE_MODEL], ['BASESTOCK', DEFAULT_FILL_RATE_MODEL], ['VARIMETRIC', DEFAULT_NETWORK_SETTINGS.fillRateModel]]) {
     const help = parameter(id, 'model').description!;
     for (const model of FILL_RATE_MODELS) expect(help).toContain(model);
-    expect(help).toContain(`${DEFAULT_FILL_RATE_MODEL} (default)`);
+    expect(help).toContain(`${fallback} (default)`);
   }
   const method = parameter('FORECAST', 'method').description!;
   for (const choice of FORECAST_METHOD_CHOICES) expect(method).toContain(choice);
@@ -113,4 +125,14 @@ test('the help for each choice names every option and the engine’s default', (
   const period = parameter('LEADTIMEDEMAND', 'period_length').description!;
   for (const length of PERIOD_LENGTHS) expect(period).toContain(length);
   expect(period).toContain(`${DEFAULT_PERIOD_LENGTH} (default`);
+  const measures: [string, readonly string[], string][] = [
+    ['VARIMETRIC', VARIMETRIC_MEASURES, 'EBO'],
+    ['LASTTIMEBUY', LAST_TIME_BUY_MEASURES, 'Quantity'],
+    ['LASTTIMEBUYFROMHISTORY', LAST_TIME_BUY_FIT_MEASURES, 'Quantity'],
+  ];
+  for (const [id, names, fallback] of measures) {
+    const help = parameter(id, 'measure').description!;
+    for (const name of names) expect([id, help]).toEqual([id, expect.stringContaining(name)]);
+    expect(help).toContain(`${fallback} (default)`);
+  }
 });
