@@ -211,5 +211,6 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   { key: 'FillRateModel', synonyms: ['Fill Rate Model', 'Fill Rate Method'], type: 'enum', values: ['Compound', 'Classic'], default: 'Compound', note: 'Compound: unit fill rate with demand in batches (honest on lumpy demand). Classic: F(S - 1), the textbook formula.' },
   // Decision quality (issue 10): lead-time demand model and the evidence rules.
   { key: 'LeadTimeDemand', synonyms: ['Lead Time Demand', 'Lead-Time Demand Model'], type: 'enum', values: ['Moments', 'Compound'], default: 'Moments', note: 'Compound: how often demand occurs times how large it is (the part-location\'s own order sizes). Moments: Poisson or negative binomial on mean and variance (Distribution and FillRateModel apply).' },
+  { key: 'Calibration', synonyms: ['Calibrate', 'Backtest Calibration'], type: 'enum', values: ['Off', 'Auto'], default: 'Off', note: 'Auto: rolling-origin backtests on your history adjust each demand class\'s decision so the promised fill rate meets the achieved one (SPP Calibration).' },
   { key: 'ObsoleteAfterYears', synonyms: ['Obsolete After Years', 'Obsolescence Years'], type: 'number', default: 1.5, min: 0, minExclusive: true, note: 'No demand for this long: not stocked (a Critical part keeps one unit as insurance).' },
 ];

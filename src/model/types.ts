@@ -62,6 +62,7 @@ export interface Settings {
   fillRateModel: 'Compound' | 'Classic';
   leadTimeDemand: 'Moments' | 'Compound';
   obsoleteAfterYears: number;
+  calibration: 'Off' | 'Auto';
 }
 
 /**
