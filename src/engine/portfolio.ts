@@ -7,7 +7,8 @@ import { baseStockPerformance } from './base-stock';
 import { PmfTable } from './distributions';
 import type { DemandClass } from './classify';
 import type { ForecastMethod } from './forecast/types';
-import { planInto, PlanWorkspace, type PlanSettings } from './plan';
+import { planInto, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
+import { calibrate, type Calibration } from './calibration';
 import { PlanTable } from './plan-table';
 import { daysPerPeriod, holdingCostRate, leadTimeDays, penaltyPerMiss, periodsPerYear, targetFillRate } from './policy';
 import type { VarianceEstimate } from './variance';
@@ -97,6 +98,8 @@ export interface PortfolioSummary {
 export interface PortfolioResult {
   rows: PortfolioRows;
   summary: PortfolioSummary;
+  /** The rolling-origin calibration (Calibration = Auto); null when Off. */
+  calibration?: Calibration | null;
 }
 
 export interface PortfolioOptions {
@@ -127,6 +130,7 @@ export function planSettingsFrom(settings: Settings): PlanSettings {
     leadTimeDemand: settings.leadTimeDemand,
     obsoleteAfterPeriods: Math.round(settings.obsoleteAfterYears * periodsPerYear(settings.periodLength)),
     nearZeroRule: true,
+    calibration: settings.calibration,
   };
 }
 
@@ -135,8 +139,8 @@ const PROGRESS_EVERY = 500;
 /** Plans and summarises every part-location of the input. */
 export function planPortfolio(input: PlanningInput, options: PortfolioOptions = {}): PortfolioResult {
   const { rows, batch } = describePortfolio(input);
-  planBatch(batch, rows.plans, options);
-  return finishPortfolio(rows, input);
+  const calibration = planBatch(batch, rows.plans, options);
+  return { ...finishPortfolio(rows, input), calibration };
 }
 
 /** Everything the engine needs to plan a set of part-locations: part-location i has demand series[i] and its parameters at index i. */
@@ -215,30 +219,41 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
   return { rows, batch };
 }
 
-/** Plans every part-location of a batch into the same rows of `table`. */
-export function planBatch(batch: PlanBatch, table: PlanTable, options: PortfolioOptions = {}): void {
+/** Plans every part-location of a batch into the same rows of `table`; under Calibration = Auto, calibrates first and returns the calibration. */
+export function planBatch(batch: PlanBatch, table: PlanTable, options: PortfolioOptions = {}): Calibration | null {
   const workspace = new PlanWorkspace();
   const { periods, count } = batch;
+  let settings = batch.settings;
+  let calibration: Calibration | null = null;
+  if (settings.calibration === 'Auto') {
+    if (options.shouldStop?.()) throw new PlanningCancelled();
+    calibration = calibrate(count, periods, (i) => requestOf(batch, i), settings, workspace);
+    settings = { ...settings, calibrationShifts: calibration.shifts };
+  }
   for (let i = 0; i < count; i++) {
     if (i % PROGRESS_EVERY === 0) {
       if (options.shouldStop?.()) throw new PlanningCancelled();
       options.onProgress?.(i, count);
     }
-    const request = {
-      demand: batch.series[i],
-      periods,
-      leadTimePeriods: batch.leadTimePeriods[i],
-      targetFillRate: batch.targetFillRate[i],
-      unitCost: batch.unitCost[i],
-      holdingCostRate: batch.holdingCostRate[i],
-      penaltyPerMiss: batch.penaltyPerMiss[i],
-      critical: batch.critical ? batch.critical[i] === 1 : false,
-      otherLocations: batch.otherLocations?.[i],
-      onHand: batch.onHand ? batch.onHand[i] : undefined,
-    };
-    planInto(request, batch.settings, workspace, table, i);
+    planInto(requestOf(batch, i), settings, workspace, table, i);
   }
   options.onProgress?.(count, count);
+  return calibration;
+}
+
+function requestOf(batch: PlanBatch, i: number): PartLocationRequest {
+  return {
+    demand: batch.series[i],
+    periods: batch.periods,
+    leadTimePeriods: batch.leadTimePeriods[i],
+    targetFillRate: batch.targetFillRate[i],
+    unitCost: batch.unitCost[i],
+    holdingCostRate: batch.holdingCostRate[i],
+    penaltyPerMiss: batch.penaltyPerMiss[i],
+    critical: batch.critical ? batch.critical[i] === 1 : false,
+    otherLocations: batch.otherLocations?.[i],
+    onHand: batch.onHand ? batch.onHand[i] : undefined,
+  };
 }
 
 /** After planning: what the current inventory achieves, and the summary. */

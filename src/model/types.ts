@@ -69,6 +69,7 @@ export interface Settings {
   minFillRate: number;
   emergencyShipmentCost: number;
   networkModel: 'VariMetric' | 'Metric';
+  calibration: 'Off' | 'Auto';
 }
 
 /**
