@@ -206,7 +206,8 @@ test('focus order: summary cards, the tables, the charts, then the result sheets
   const region = (e: HTMLElement) => e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="result-sheets"]')?.getAttribute('data-testid');
   const order = focusable.map(region).filter((r, i, all) => r !== all[i - 1]);
   // The charts' bars and legends come between the tables and the sheets (checked with real charts in Chromium).
-  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'result-sheets']);
+  // The frontier (the network plan's; not mocked here) comes after the charts: its point list and button take focus.
+  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-frontier', 'result-sheets']);
   const charts = screen.getByTestId('result-charts');
   const [lastTable, sheets] = [screen.getByTestId('table-stock'), screen.getByTestId('result-sheets')];
   expect(lastTable.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
