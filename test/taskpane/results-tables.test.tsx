@@ -15,6 +15,11 @@ jest.mock('../../src/taskpane/components/ResultCharts', () => ({
   __esModule: true,
   default: () => require('react').createElement('div', { 'data-testid': 'result-charts' }),
 }));
+// Likewise the frontier (the same library); the real one is tested in test/taskpane/frontier.test.tsx.
+jest.mock('../../src/taskpane/components/FrontierChart', () => ({
+  __esModule: true,
+  FrontierChart: () => require('react').createElement('div', { 'data-testid': 'chart-frontier' }),
+}));
 import { screen, within } from '@testing-library/react';
 import { SETTINGS_SPEC } from '../../src/model/contract';
 import { headerOf, isGroup, type ResultEntrySpec } from '../../src/model/result-spec';
@@ -206,8 +211,7 @@ test('focus order: summary cards, the tables, the charts, then the result sheets
   const region = (e: HTMLElement) => e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="result-sheets"]')?.getAttribute('data-testid');
   const order = focusable.map(region).filter((r, i, all) => r !== all[i - 1]);
   // The charts' bars and legends come between the tables and the sheets (checked with real charts in Chromium).
-  // The frontier (the network plan's; not mocked here) comes after the charts: its point list and button take focus.
-  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-frontier', 'result-sheets']);
+  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'result-sheets']);
   const charts = screen.getByTestId('result-charts');
   const [lastTable, sheets] = [screen.getByTestId('table-stock'), screen.getByTestId('result-sheets')];
   expect(lastTable.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
