@@ -145,11 +145,12 @@ export function buildStageProblem(input: PlanningInput, portfolio: PortfolioResu
 }
 
 /** Plans the network of the portfolio (target or budget mode, the full frontier) and reports what a planner must know. */
-export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResult, options: PortfolioOptions = {}): { stage: NetworkStage; issues: ValidationIssue[] } {
+export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResult, options: PortfolioOptions & { tierWeights?: readonly number[] } = {}): { stage: NetworkStage; issues: ValidationIssue[] } {
   const { problem, portfolioRow } = buildStageProblem(input, portfolio);
   const settings = networkSettingsFrom(input);
   const mode = input.settings.stockingMode === 'Budget' ? 'budget' : 'target';
-  const plan = planNetwork(problem, settings, { mode, budget: mode === 'budget' ? input.settings.budget : undefined, onProgress: options.onProgress, shouldStop: options.shouldStop });
+  const budget = mode === 'budget' ? input.settings.budget : undefined;
+  const plan = planNetwork(problem, settings, { mode, budget, tierWeights: options.tierWeights, onProgress: options.onProgress, shouldStop: options.shouldStop });
   const rows = portfolio.rows;
   const networkRow = new Int32Array(rows.count).fill(-1);
   for (let r = 0; r < portfolioRow.length; r++) networkRow[portfolioRow[r]] = r;
@@ -271,7 +272,9 @@ export function backtestNetwork(input: PlanningInput, stage: NetworkStage, portf
     grid: { ...input.grid, count: n - held, labels: input.grid.labels.slice(0, n - held) },
     demand: input.demand.map((series) => ({ ...series, quantities: Float64Array.from({ length: n - held }, (_, t) => series.quantities[t]) })),
   };
-  const before = planNetworkStage(past, plan(past, { shouldStop: options.shouldStop }), { shouldStop: options.shouldStop }).stage;
+  // Target mode: the live plan's tier weights (a property of the tiers, not of the periods) spare the calibration.
+  const tierWeights = stage.plan.mode === 'target' ? stage.plan.tierWeights : undefined;
+  const before = planNetworkStage(past, plan(past, { shouldStop: options.shouldStop }), { shouldStop: options.shouldStop, tierWeights }).stage;
   const problem = stage.problem;
   const decided = before.plan.rows.columns;
   const periodDays = daysPerPeriod(input.settings.periodLength);
