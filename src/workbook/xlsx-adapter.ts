@@ -152,7 +152,6 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       styles.changed = false;
     }
-    if (vmlParts.length === 0 && [...this.pkg.entries.keys()].some((part) => part.endsWith('.vml'))) editor.ensureDefault('vml', CONTENT_TYPE.vml);
     editor.flush();
     this.book = new XlsxBook(this.pkg, this.book.workbookPart);
   }

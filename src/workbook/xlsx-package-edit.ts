@@ -47,7 +47,9 @@ export class PackageEditor {
   ) {
     this.workbookXml = pkg.text(workbookPart) ?? '';
     this.contentTypes = pkg.text(CONTENT_TYPES) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
-    const declared = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(this.workbookXml);
+    // The prefix bound to the relationships namespace on the root; openpyxl binds it on each <sheet> instead.
+    const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(this.workbookXml)?.[0] ?? '';
+    const declared = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(root);
     this.relPrefix = declared ? declared[1] : 'r';
     if (!declared) this.workbookXml = this.workbookXml.replace(/<((?:\w+:)?workbook)\b/, `<$1 xmlns:r="${REL_NS}"`);
     if (!SHEETS_BLOCK.test(this.workbookXml)) this.workbookXml = this.workbookXml.replace(/(<(?:\w+:)?workbook\b[^>]*>)([\s\S]*?)(<(?:\w+:)?(?:functionGroups|externalReferences|definedNames|calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(?:\w+:)?workbook>)/, '$1$2<sheets></sheets>$3');
@@ -61,7 +63,7 @@ export class PackageEditor {
       xml,
       name: attribute(xml, 'name') ?? '',
       sheetId: Number(attribute(xml, 'sheetId') ?? 0),
-      relId: attribute(xml, `${this.relPrefix}:id`) ?? '',
+      relId: /\s\w+:id="([^"]*)"/.exec(xml)?.[1] ?? '',
       state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
     };
   }

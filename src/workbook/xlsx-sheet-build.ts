@@ -97,7 +97,7 @@ export function buildSheet(spec: SheetSpec, allocator: PartAllocator, part = all
     const commentsPart = allocator.freePartName('xl/comments', 'xml');
     const vmlPart = allocator.freePartName('xl/drawings/vmlDrawing', 'vml');
     parts.push({ part: commentsPart, contentType: CONTENT_TYPE.comments, data: toUtf8(commentsXml(spec.notes)) });
-    parts.push({ part: vmlPart, contentType: undefined, data: toUtf8(notesVml(spec.notes, allocator.nextVmlBlock())) });
+    parts.push({ part: vmlPart, contentType: CONTENT_TYPE.vml, data: toUtf8(notesVml(spec.notes, allocator.nextVmlBlock())) });
     relate(REL.comments, commentsPart);
     legacyDrawingRel = relate(REL.vmlDrawing, vmlPart);
   }
