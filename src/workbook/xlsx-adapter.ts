@@ -8,6 +8,7 @@
  */
 import { SCENARIO_SHEET, type InputTableToWrite, type ResultBundle, type SheetTable, type StoredScenario, type WorkbookPort } from './port';
 import { assertBundleFits, assertValidHeaders, assertValidSheetName, assertValidTableName, sameName } from './names';
+import { assertChartColumns } from './office-charts';
 import { XlsxBook } from './xlsx-book';
 import { findBookTable, findBookWorksheet, listBookTables, readBookRange, readBookScenario, readBookTableOrSheet } from './xlsx-book-read';
 import { WorkbookFileError } from './xlsx-errors';
@@ -87,6 +88,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeResults(results: ResultBundle): Promise<void> {
     const isResultSheet = (name: string): boolean => results.resultSheets.some((sheet) => sameName(sheet, name));
+    for (const table of results.tables) assertChartColumns(table);
     assertBundleFits(results, this.book.tables().filter((table) => !isResultSheet(table.sheet.name)).map((table) => ({ table: table.name, sheet: table.sheet.name })));
     this.edit((editor, allocator, styles) => {
       // Everything is built first; the package changes only once every sheet is complete.

@@ -3,6 +3,7 @@
  * on each header cell, frozen under the header row; the same layout as every host (resultSheetLayout).
  */
 import { resultSheetLayout, type CellValue, type ResultTable } from './port';
+import { chartDrawing, placeCharts } from './xlsx-charts';
 import { estimateWidth, numberFormat } from './xlsx-formats';
 import type { Note } from './xlsx-part-xml';
 import type { SheetSpec } from './xlsx-sheet-build';
@@ -30,6 +31,7 @@ export function resultSheetSpec(table: ResultTable, currency: string, styles: St
     yield* tableRows(layout.headerRow + 1, body, width, (r, c, value) => (rowStyles && typeof value === 'number' ? (rowStyles[r] ?? 0) : columnStyles[c]));
   }
 
+  const charts = placeCharts(table, layout.headerRow);
   const notes: Note[] = table.columns.flatMap((column, i) => (column.note ? [{ row: layout.headerRow, column: i + 1, text: column.note }] : []));
   return {
     what: `Result sheet ${table.sheet}`,
@@ -41,5 +43,6 @@ export function resultSheetSpec(table: ResultTable, currency: string, styles: St
     tables: [{ name: table.tableName, row: layout.headerRow, column: 1, headers: table.columns.map((column) => column.header), bodyRows, style: RESULT_TABLE_STYLE }],
     notes,
     validations: [],
+    drawing: charts.length > 0 ? (_sheetPart, allocator) => chartDrawing(table, charts, table.sheet, allocator) : undefined,
   };
 }

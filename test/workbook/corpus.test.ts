@@ -6,7 +6,7 @@
  * on the same sheets, and open in openpyxl and LibreOffice.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { writeTemplate } from '../../src/cli/template';
@@ -112,7 +112,21 @@ describe('results workbooks of the corpus', () => {
     const again = outputs[0].output.replace(/\.xlsx$/, '-again.xlsx');
     await analyzeFile(outputs[0].output, { out: again, stdout: () => undefined, stderr: () => undefined });
     outputs.push({ input: outputs[0].output, output: again });
+    // Every chart kind once, on a workbook of its own.
+    const port = await XlsxWorkbook.fromBuffer(readFileSync(corpus.files[0]));
+    const table = {
+      sheet: 'SPP Charts',
+      tableName: 'SppChartKinds',
+      title: 'Every chart kind',
+      columns: [{ header: 'X', format: 'decimal' as const }, { header: 'Y', format: 'decimal' as const }, { header: 'Z', format: 'decimal' as const }],
+      rows: [[1, 2, 3], [2, 4, 1], [3, 8, 2]],
+      charts: (['columnClustered', 'xyScatter', 'xyScatterLines', 'line', 'bar'] as const).map((kind) => ({ kind, title: kind, xAxisTitle: 'x', yAxisTitle: 'y', categoryColumn: 'X', seriesColumns: ['Y', 'Z'] })),
+    };
+    await port.writeResults({ tables: [table], resultSheets: ['SPP Charts'], currency: 'EUR' });
+    chartKinds = join(outDir, 'chart-kinds.xlsx');
+    writeFileSync(chartKinds, await port.toBuffer());
   });
+  let chartKinds: string;
 
   test('every input part is still there, byte for byte; only the workbook, its relationships, content types and styles are edited', async () => {
     for (const { input, output } of outputs) {
@@ -170,8 +184,27 @@ describe('results workbooks of the corpus', () => {
     // One of each writer and feature family (each conversion costs LibreOffice seconds).
     const chosen = outputs.filter((o) => /openpyxl-features|xlsxwriter-chartsheet-first|xlsxwriter-macro|exceljs-tables|again/.test(basename(o.output)) || o.input.includes('libreoffice/xlsxwriter'));
     expect(chosen.length).toBeGreaterThanOrEqual(6);
-    convertWithLibreOffice(chosen.map((o) => o.output), outDir, join(corpus.dir, 'lo-profile'));
-    for (const { output } of chosen) expect({ output: basename(output), converted: existsSync(join(outDir, basename(output).replace(/\.xlsm$/, '.xlsx'))) }).toEqual({ output: basename(output), converted: true });
+    convertWithLibreOffice([...chosen.map((o) => o.output), chartKinds], outDir, join(corpus.dir, 'lo-profile'));
+    for (const { output } of chosen) {
+      const converted = join(outDir, basename(output).replace(/\.xlsm$/, '.xlsx'));
+      expect({ output: basename(output), converted: existsSync(converted) }).toEqual({ output: basename(output), converted: true });
+    }
+  });
+
+  test('the result charts are native charts that LibreOffice and openpyxl read', async () => {
+    const outDir = join(corpus.dir, 'results-lo');
+    const output = outputs.find((o) => basename(o.output).startsWith('openpyxl-features'))!.output;
+    const ours = [...(await unzipParts(readFileSync(output))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    const input = [...(await unzipParts(readFileSync(outputs.find((o) => o.output === output)!.input))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(ours.length - input.length).toBe(3); // demand classes (scatter), investment by location, fill rates by tier
+    const reconverted = [...(await unzipParts(readFileSync(join(outDir, basename(output))))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(reconverted).toHaveLength(ours.length);
+    const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(sum(len(ws._charts) for ws in wb.worksheets if ws.title.startswith("SPP ")))';
+    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('3');
+    // Each kind survives LibreOffice's reading and rewriting as the same kind of chart.
+    const kinds = await unzipParts(readFileSync(join(outDir, 'chart-kinds.xlsx')));
+    const types = [...kinds.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => /<c:(barChart|lineChart|scatterChart)>/.exec(new TextDecoder().decode(kinds.get(name)))?.[1]).sort();
+    expect(types).toEqual(['barChart', 'barChart', 'lineChart', 'scatterChart', 'scatterChart']);
   });
 });
 
@@ -193,15 +226,16 @@ function resultSheetParts(parts: Parts): Set<string> {
   const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
   const workbook = new TextDecoder().decode(parts.get('xl/workbook.xml') ?? new Uint8Array());
   for (const m of workbook.matchAll(/<sheet [^>]*name="(SPP [^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const sheet = `xl/${targets.get(m[2])!.replace(/^\/?(xl\/)?/, '')}`;
-    owned.add(sheet);
-    const sheetRels = sheet.replace(/([^/]+)$/, '_rels/$1.rels');
-    owned.add(sheetRels);
-    for (const t of new TextDecoder().decode(parts.get(sheetRels) ?? new Uint8Array()).matchAll(/Target="([^"]+)"/g)) {
-      const part = decodeURIComponent(new URL(t[1], `http://package/${sheet}`).pathname.slice(1));
+    const visit = (part: string): void => {
+      if (owned.has(part)) return;
       owned.add(part);
-      owned.add(part.replace(/([^/]+)$/, '_rels/$1.rels'));
-    }
+      const partRels = part.replace(/([^/]+)$/, '_rels/$1.rels');
+      owned.add(partRels);
+      for (const t of new TextDecoder().decode(parts.get(partRels) ?? new Uint8Array()).matchAll(/<Relationship [^>]*Target="([^"]+)"(?![^>]*External)/g)) {
+        visit(decodeURIComponent(new URL(t[1], `http://package/${part}`).pathname.slice(1)));
+      }
+    };
+    visit(`xl/${targets.get(m[2])!.replace(/^\/?(xl\/)?/, '')}`);
   }
   return owned;
 }

@@ -372,3 +372,37 @@ describe('XlsxWorkbook.fromBuffer on files that are not .xlsx workbooks', () => 
     await expect(XlsxWorkbook.fromBuffer(await zipOf({ 'readme.txt': 'hello' }))).rejects.toThrow(/no worksheets/);
   });
 });
+
+describe('XlsxWorkbook native charts', () => {
+  test('every ChartSpec kind becomes a DrawingML chart of its type, fed from the table columns', async () => {
+    const port = await xlsxFromFixture(inputFixture());
+    const kinds = ['columnClustered', 'xyScatter', 'xyScatterLines', 'line', 'bar'] as const;
+    const table = {
+      sheet: 'Charts',
+      tableName: 'ChartData',
+      title: 'Charts',
+      columns: [{ header: 'X', format: 'decimal' as const }, { header: 'Y', format: 'decimal' as const }, { header: 'Z', format: 'decimal' as const }],
+      rows: [[1, 2, 3], [2, 4, 1], [3, 8, 2]],
+      charts: kinds.map((kind) => ({ kind, title: `A ${kind}`, xAxisTitle: 'x', yAxisTitle: 'y', categoryColumn: 'X', seriesColumns: ['Y', 'Z'] })),
+    };
+    await port.writeResults({ tables: [table], resultSheets: ['Charts'], currency: 'EUR' });
+    const parts = await xmlParts(await port.toBuffer());
+    const charts = Object.keys(parts).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).sort().map((name) => parts[name]);
+    expect(charts).toHaveLength(5);
+    expect(charts[0]).toMatch(/<c:barChart><c:barDir val="col"\/>/);
+    expect(charts[1]).toContain('<c:scatterChart>');
+    expect(charts[1]).toContain('<a:noFill/>'); // markers only
+    expect(charts[2]).toContain('<c:scatterChart>');
+    expect(charts[2]).not.toContain('<a:noFill/>'); // joined by lines
+    expect(charts[3]).toContain('<c:lineChart>');
+    expect(charts[4]).toMatch(/<c:barChart><c:barDir val="bar"\/>/);
+    for (const chart of charts) {
+      expect(chart).toContain("<c:f>&apos;Charts&apos;!$B$4:$B$6</c:f>".replace(/&apos;/g, "'"));
+      expect(chart).toContain("<c:f>'Charts'!$C$4:$C$6</c:f>");
+      expect(chart).toContain("'Charts'!$A$4:$A$6");
+    }
+    const drawing = parts['xl/drawings/drawing1.xml'];
+    // Right of the table (3 columns + a gap), stacked 20 rows apart from the header row, as the Excel adapter places them.
+    expect([...drawing.matchAll(/<xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([[4, 2], [4, 22], [4, 42], [4, 62], [4, 82]]);
+  });
+});
