@@ -88,8 +88,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeResults(results: ResultBundle): Promise<void> {
     const isResultSheet = (name: string): boolean => results.resultSheets.some((sheet) => sameName(sheet, name));
-    for (const table of results.tables) assertChartColumns(table);
     assertBundleFits(results, this.book.tables().filter((table) => !isResultSheet(table.sheet.name)).map((table) => ({ table: table.name, sheet: table.sheet.name })));
+    for (const table of results.tables) assertChartColumns(table);
     this.edit((editor, allocator, styles) => {
       // Everything is built first; the package changes only once every sheet is complete.
       const staged = results.tables.map((table) => {
