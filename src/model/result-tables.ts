@@ -6,12 +6,13 @@
 import type { ResultTableSpec } from './result-spec';
 import { CORE_TABLES, SUMMARY_SHEET, type ResultContext } from './results-contract';
 import { SCENARIOS_TABLE, scenariosJson } from './results-scenarios';
+import { MOM_JSON_SECTIONS, MOM_TABLES } from './results-mom';
 
 /** A table of any row type: the list is heterogeneous, and each spec reads only its own rows. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyResultTable = ResultTableSpec<ResultContext, any>;
 
-export const RESULT_TABLES: readonly AnyResultTable[] = [...CORE_TABLES, SCENARIOS_TABLE];
+export const RESULT_TABLES: readonly AnyResultTable[] = [...CORE_TABLES, SCENARIOS_TABLE, ...MOM_TABLES];
 
 /** Every sheet the results own: replaced in place on every run, removed when a run no longer produces it. */
 export const ALL_RESULT_SHEETS: readonly string[] = [SUMMARY_SHEET.sheet, ...RESULT_TABLES.map((table) => table.sheet)];
@@ -28,4 +29,4 @@ export interface JsonSectionSpec {
   readonly when?: (context: ResultContext) => boolean;
 }
 
-export const JSON_SECTIONS: readonly JsonSectionSpec[] = [{ key: 'scenarios', value: scenariosJson, when: (c) => c.scenarios !== undefined }];
+export const JSON_SECTIONS: readonly JsonSectionSpec[] = [{ key: 'scenarios', value: scenariosJson, when: (c) => c.scenarios !== undefined }, ...MOM_JSON_SECTIONS];
