@@ -24,10 +24,20 @@ const useStyles = makeStyles({
 
 const CHART_HEIGHT = 240;
 const LEGEND_HEIGHT = 64;
-const MARGINS = { left: 44, right: 16, top: 16, bottom: 32 };
+const MARGINS = { left: 44, right: 32, top: 16, bottom: 32 };
 const FALLBACK_WIDTH = 320;
-/** Room for one x-axis amount label (e.g. "1.2M"), generously. */
+/** Room for one x-axis amount label (e.g. "1.2"), generously. */
 const TICK_SPACING = 100;
+
+/**
+ * The investment axis in thousands or millions: the chart library writes numeric ticks in full
+ * ("1,400,000"), which runs out of the plot at its right edge; the unit goes into the title.
+ */
+export function investmentScale(maxInvestment: number): { divisor: number; unit: string } {
+  if (maxInvestment >= 1e6) return { divisor: 1e6, unit: 'million' };
+  if (maxInvestment >= 1e4) return { divisor: 1e3, unit: 'thousand' };
+  return { divisor: 1, unit: '' };
+}
 
 /** One fixed colour for the total, the palette for the tiers (theme tokens: light and dark read well). */
 const TOTAL_COLOR = tokens.colorNeutralForeground1;
@@ -65,11 +75,12 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
   const index = Math.min(picked, points.length - 1);
   if (points.length === 0) return null;
 
+  const scale = investmentScale(Math.max(...points.map((p) => p.investment)));
   const series = (legend: string, color: string, value: (p: FrontierPointView) => number | null): LineChartPoints | null => {
     const data = points.flatMap((p, i) => {
       const y = value(p);
       if (y === null) return [];
-      return [{ x: p.investment, y, xAxisCalloutData: formatCurrency(p.investment, currency), yAxisCalloutData: formatPercent(y), onDataPointClick: () => setPicked(i), markerSize: p.chosen ? 6 : undefined }];
+      return [{ x: p.investment / scale.divisor, y, xAxisCalloutData: formatCurrency(p.investment, currency), yAxisCalloutData: formatPercent(y), onDataPointClick: () => setPicked(i), markerSize: p.chosen ? 6 : undefined }];
     });
     return data.length ? { legend, color, data, hideNonActiveDots: true } : null;
   };
@@ -81,7 +92,7 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
   return (
     <figure className={styles.figure} aria-labelledby={titleId} data-testid="chart-frontier">
       <figcaption id={titleId}>
-        <Subtitle2>{`Efficient frontier: fill rate within response by investment (${currency})`}</Subtitle2>
+        <Subtitle2>{`Efficient frontier: fill rate within response by investment (${currency}${scale.unit ? ` ${scale.unit}` : ''})`}</Subtitle2>
       </figcaption>
       <div ref={plot} className={styles.plot}>
         <div style={{ height, width: '100%' }}>
