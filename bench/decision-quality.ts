@@ -99,6 +99,8 @@ function momentsRecipe(pick: (y: readonly number[], decide: number) => { mean: n
 export const ENGINE_RECIPES: Record<string, Partial<PlanSettings>> = {
   'Engine: Moments (NB, compound NB fill rate), evidence rules': {},
   'Engine: Compound (occurrences × sizes), evidence rules': { leadTimeDemand: 'Compound' },
+  'Engine: Moments, evidence rules, Calibration = Auto': { calibration: 'Auto' },
+  'Engine: Compound, evidence rules, Calibration = Auto': { leadTimeDemand: 'Compound', calibration: 'Auto' },
 };
 
 export const BASELINES: Record<string, Recipe> = {

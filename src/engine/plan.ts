@@ -11,7 +11,7 @@ import { replayBaseStock, ReplayWorkspace } from './replay';
 import { DEMAND_CLASS_CODE, DISTRIBUTION_CODE, METHOD_CODE, PlanTable, type PartLocationPlan } from './plan-table';
 import { forecastErrorVariance, perPeriodVariance, type VarianceEstimate } from './variance';
 import { baseStockPerformance } from './base-stock';
-import { compoundBaseStock, compoundFeasible, compoundLeadTimeDemand, compoundPerformance, countDispersion, CompoundWorkspace, type CompoundLeadTimeDemand } from './lead-time-demand/compound';
+import { compoundBaseStock, compoundFeasible, compoundFillRate, compoundLeadTimeDemand, compoundPerformance, countDispersion, CompoundWorkspace, type CompoundLeadTimeDemand } from './lead-time-demand/compound';
 import { sizeDistribution } from './lead-time-demand/sizes';
 import { demandRecency, evidenceCap, type LeadTimeModel, type StockReasonCode } from './stock-rule';
 import { LEAD_TIME_MODEL_CODE, STOCK_REASON_CODE } from './plan-table';
@@ -36,6 +36,13 @@ export interface PlanSettings {
   obsoleteAfterPeriods?: number;
   /** Near-zero demand rule (stock-rule.ts); off when absent. */
   nearZeroRule?: boolean;
+  /**
+   * Calibration shift δ per demand class on the logit scale (calibration.ts): the decision aims at
+   * σ(logit(target) − δ) and promises σ(logit(model fill rate) + δ). None when absent.
+   */
+  calibrationShifts?: Readonly<Partial<Record<DemandClass, number>>>;
+  /** 'Auto': the portfolio fits calibrationShifts on rolling-origin backtests first (calibration.ts); Off when absent. */
+  calibration?: 'Auto' | 'Off';
 }
 
 /** The calibrated defaults (docs/methods.md, BENCHMARKS.md). */
@@ -50,6 +57,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   leadTimeDemand: 'Moments',
   obsoleteAfterPeriods: 18,
   nearZeroRule: true,
+  calibration: 'Off',
 };
 
 export interface PartLocationRequest {
@@ -66,11 +74,6 @@ export interface PartLocationRequest {
   critical?: boolean;
   /** Demand of the same part at its other locations, same periods (pooled order sizes). */
   otherLocations?: readonly ArrayLike<number>[];
-  /**
-   * Calibration shift δ on the logit scale (calibration.ts): the decision aims at
-   * σ(logit(target) − δ) and promises σ(logit(model fill rate) + δ). 0 when absent.
-   */
-  calibrationShift?: number;
   /** Units on hand now, whose fill rate is reported under the same model (onHandFillRate); none when absent. */
   onHand?: number;
 }
@@ -101,10 +104,12 @@ interface CoreDecision {
   stock: BaseStockResult;
   reasonCode: StockReasonCode;
   periodsWithoutDemand: number;
+  /** The calibration shift applied (0 when none). */
+  shift: number;
 }
 
-/** The stocking decision from the first `n` periods. */
-function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
+/** The demand model from the first `n` periods: profile, forecast, evidence, lead-time demand. */
+function demandModel(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): DemandModel {
   const y = request.demand;
   const profile = demandProfile(y, 0, n);
   const recency = demandRecency(y, n);
@@ -151,18 +156,60 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
       leadTimeDemand = { kind: candidate.count.kind === 'Poisson' ? 'Poisson' : 'NegativeBinomial', mean: candidate.mean, variance: candidate.variance, leadTimePeriods: L };
     }
   }
-  const shift = request.calibrationShift ?? 0;
+  const reasonCode: StockReasonCode = cap ? cap.code : rate > 0 ? 'target' : 'forecastZero';
+  return { profile, method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, compound, cap: cap ? cap.cap : Infinity, reasonCode, periodsWithoutDemand: recency.periodsWithoutDemand };
+}
+
+/** Lead-time demand and everything else a decision knows before its target is applied. */
+interface DemandModel extends Omit<CoreDecision, 'stock' | 'shift'> {
+  /** The most stock the evidence supports (Infinity when the target decides). */
+  cap: number;
+}
+
+/** The model's fill rate of stock S (uncalibrated). */
+function modelFillRate(model: DemandModel, stock: number, settings: PlanSettings, workspace: PlanWorkspace): number {
+  if (!(model.ratePerPeriod > 0)) return stock > 0 ? 1 : NO_DEMAND.fillRate;
+  return model.compound ? compoundFillRate(model.compound, stock, workspace.compound) : baseStockPerformance(model.leadTimeDemand, stock, settings.fillRateModel, workspace.baseStock).fillRate;
+}
+
+/** The stocking decision from the first `n` periods. */
+function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
+  const model = demandModel(request, n, settings, workspace);
+  const shift = model.reasonCode === 'target' ? (settings.calibrationShifts?.[model.profile.demandClass] ?? 0) : 0;
   const aim = shift === 0 ? request.targetFillRate : logistic(logit(request.targetFillRate) - shift);
   let stock: BaseStockResult = NO_DEMAND;
-  if (rate > 0) {
+  const { compound, leadTimeDemand } = model;
+  if (model.ratePerPeriod > 0) {
     stock = compound ? compoundBaseStock(compound, aim, workspace.compound) : baseStockForFillRate(leadTimeDemand, aim, settings.fillRateModel, workspace.baseStock);
-    if (cap && stock.stock > cap.cap) {
-      stock = compound ? compoundPerformance(compound, cap.cap, workspace.compound) : baseStockPerformance(leadTimeDemand, cap.cap, settings.fillRateModel, workspace.baseStock);
+    if (stock.stock > model.cap) {
+      stock = compound ? compoundPerformance(compound, model.cap, workspace.compound) : baseStockPerformance(leadTimeDemand, model.cap, settings.fillRateModel, workspace.baseStock);
     }
     if (shift !== 0 && stock.stock > 0) stock = { ...stock, fillRate: logistic(logit(stock.fillRate) + shift) };
   }
-  const reasonCode: StockReasonCode = cap ? cap.code : rate > 0 ? 'target' : 'forecastZero';
-  return { profile, method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, compound, stock, reasonCode, periodsWithoutDemand: recency.periodsWithoutDemand };
+  return { ...model, stock, shift };
+}
+
+/**
+ * For the calibration: the stock the decision on the first `n` periods would take for each aim in
+ * `aims` (ascending), and the model's uncalibrated fill rate of it. null when the evidence rules,
+ * not a target, set the stock (those decisions are not calibrated).
+ */
+export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; stocks: Int32Array; fillRates: Float64Array } | null {
+  workspace.forecast.startSeries();
+  const model = demandModel(request, n, settings, workspace);
+  if (model.reasonCode !== 'target') return null;
+  const stocks = new Int32Array(aims.length);
+  const fillRates = new Float64Array(aims.length);
+  const first = model.compound ? compoundBaseStock(model.compound, aims[0], workspace.compound) : baseStockForFillRate(model.leadTimeDemand, aims[0], settings.fillRateModel, workspace.baseStock);
+  let stock = first.stock;
+  let rate = first.fillRate;
+  const limit = stock + 10_000;
+  for (let j = 0; j < aims.length; j++) {
+    while (rate < aims[j] && stock < limit) rate = modelFillRate(model, ++stock, settings, workspace);
+    stocks[j] = stock;
+    fillRates[j] = rate;
+  }
+  return { demandClass: model.profile.demandClass, stocks, fillRates };
 }
 
 /** The per-period variance of the history itself (no floor at the forecast rate, so the count dispersion does not move with the forecast). */
@@ -231,8 +278,8 @@ export function planInto(request: PartLocationRequest, settings: PlanSettings, w
   c.meanOrderSize[row] = compound ? compound.sizes.mean : NaN;
   c.countDispersion[row] = compound ? (compound.count.kind === 'NegativeBinomial' ? 1 + compound.count.beta : 1) : NaN;
   c.periodsWithoutDemand[row] = core.periodsWithoutDemand;
-  c.calibrationShift[row] = request.calibrationShift ?? 0;
-  c.onHandFillRate[row] = request.onHand === undefined || Number.isNaN(request.onHand) ? NaN : onHandFillRate(core, Math.floor(request.onHand), request.calibrationShift ?? 0, settings, workspace);
+  c.calibrationShift[row] = core.shift;
+  c.onHandFillRate[row] = request.onHand === undefined || Number.isNaN(request.onHand) ? NaN : onHandFillRate(core, Math.floor(request.onHand), core.shift, settings, workspace);
 }
 
 /** Fill rate of `onHand` units as the stock level, under the decision's own lead-time demand model. */

@@ -8,6 +8,7 @@ import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/por
 import type { PartLocationPlan } from '../engine/plan-table';
 import type { KeptRun } from './headline';
 import type { NetworkStage } from '../pipeline/network-stage';
+import type { MomStage } from '../pipeline/mom-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
@@ -23,6 +24,8 @@ export interface ResultContext {
   readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
   /** The network plan behind the recommended stock (StockingMode Target or Budget; absent in Independent mode). */
   readonly network?: NetworkStage;
+  /** The MOM assessment of the recommended stock (src/pipeline/mom-stage.ts). */
+  readonly mom?: MomStage;
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -109,8 +112,8 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     header: 'Action',
     format: 'text',
     unit: '',
-    note: 'Against the Inventory table: units to order, units in excess, or hold.',
-    value: (r) => stockAction(r.plan.stock, r.rows.onHand[r.i]),
+    note: 'Against the inventory position (on hand + on order + in repair): units to order, units in excess, or hold.',
+    value: (r) => stockAction(r.plan.stock, r.rows.position[r.i]),
     pane: true,
   },
   {
@@ -151,13 +154,16 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
   { key: 'leadTimeDemandVariance', header: 'Lead-time demand variance', format: 'decimal', unit: 'units²', note: 'Variance of the units demanded during one lead time.', value: (r) => r.plan.leadTimeDemandVariance },
   { key: 'distribution', header: 'Distribution', format: 'text', unit: '', note: 'Distribution of lead-time demand: Poisson, NegativeBinomial, or None without demand.', value: (r) => (r.plan.ratePerPeriod > 0 ? r.plan.distribution : 'None') },
   { key: 'onHand', header: 'On hand', format: 'integer', unit: 'units', note: 'OnHand of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onHand[r.i]) },
-  { key: 'onHandFillRate', header: 'Fill rate of on-hand stock', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the units on hand would give if they were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
+  { key: 'onOrder', header: 'On order', format: 'integer', unit: 'units', note: 'OnOrder of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onOrder[r.i]) },
+  { key: 'inRepair', header: 'In repair', format: 'integer', unit: 'units', note: 'InRepair of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.inRepair[r.i]) },
+  { key: 'inventoryPosition', header: 'Inventory position', format: 'integer', unit: 'units', note: 'On hand + on order + in repair: what the recommended stock (a base-stock level) is compared with.', value: (r) => nanToNull(r.rows.position[r.i]) },
+  { key: 'onHandFillRate', header: 'Fill rate of current inventory', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the inventory position would give if it were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
   {
     key: 'stockMinusOnHand',
     header: 'Order (+) or excess (−)',
     format: 'integer',
     unit: 'units',
-    note: 'Recommended stock − on hand: positive means units to order, negative means units in excess.',
+    note: 'Recommended stock − inventory position: positive means units to order, negative means units in excess.',
     value: (r) => r.rows.stockMinusOnHand[r.i],
   },
   {

@@ -22,6 +22,11 @@ export function relKind(type: string): string {
   return type.slice(type.lastIndexOf('/') + 1);
 }
 
+/** Raw bytes or a zip entry. Checked by shape, not `instanceof`: typed arrays from another realm (jsdom, workers) must count. */
+export function isZipEntry(entry: ZipEntry | Uint8Array): entry is ZipEntry {
+  return typeof (entry as ZipEntry).method === 'number';
+}
+
 export class XlsxPackage {
   /** Entries as read (compressed) or replaced, by part name. Insertion order is the zip order. */
   readonly entries = new Map<string, ZipEntry | Uint8Array>();
@@ -44,7 +49,7 @@ export class XlsxPackage {
   bytes(part: string): Uint8Array | undefined {
     const entry = this.entries.get(part);
     if (entry === undefined) return undefined;
-    return entry instanceof Uint8Array ? entry : entryBytes(entry);
+    return isZipEntry(entry) ? entryBytes(entry) : entry;
   }
 
   text(part: string): string | undefined {
@@ -56,8 +61,8 @@ export class XlsxPackage {
   stream(part: string, onChunk: (chunk: Uint8Array) => void): void {
     const entry = this.entries.get(part);
     if (entry === undefined) return;
-    if (entry instanceof Uint8Array) onChunk(entry);
-    else streamEntry(entry, onChunk);
+    if (isZipEntry(entry)) streamEntry(entry, onChunk);
+    else onChunk(entry);
   }
 
   set(part: string, bytes: Uint8Array | ZipEntry): void {
