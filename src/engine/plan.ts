@@ -9,7 +9,12 @@ import { chooseForecast, ForecastWorkspace, type ForecastAccuracy } from './fore
 import type { ForecastMethod, ForecastParams } from './forecast/types';
 import { replayBaseStock, ReplayWorkspace } from './replay';
 import { DEMAND_CLASS_CODE, DISTRIBUTION_CODE, METHOD_CODE, PlanTable, type PartLocationPlan } from './plan-table';
-import { perPeriodVariance, type VarianceEstimate } from './variance';
+import { forecastErrorVariance, perPeriodVariance, type VarianceEstimate } from './variance';
+import { baseStockPerformance } from './base-stock';
+import { compoundBaseStock, compoundFeasible, compoundFillRate, compoundLeadTimeDemand, compoundPerformance, countDispersion, CompoundWorkspace, type CompoundLeadTimeDemand } from './lead-time-demand/compound';
+import { sizeDistribution } from './lead-time-demand/sizes';
+import { demandRecency, evidenceCap, type LeadTimeModel, type StockReasonCode } from './stock-rule';
+import { LEAD_TIME_MODEL_CODE, STOCK_REASON_CODE } from './plan-table';
 
 export interface PlanSettings {
   forecastMethod: ForecastMethod | 'Auto';
@@ -25,6 +30,19 @@ export interface PlanSettings {
   fillRateModel: FillRateModel;
   /** Auto's candidates per demand class; the calibrated CANDIDATES unless an experiment replaces them. */
   autoCandidates?: Readonly<Record<DemandClass, readonly ForecastMethod[]>>;
+  /** Lead-time demand: 'Compound' (occurrences × sizes, lead-time-demand/compound.ts) or 'Moments' (Poisson/NB on mean and variance, the fill-rate model above); Moments when absent. */
+  leadTimeDemand?: LeadTimeModel;
+  /** No demand in this many periods → obsolete (stock-rule.ts); no obsolescence rule when absent. */
+  obsoleteAfterPeriods?: number;
+  /** Near-zero demand rule (stock-rule.ts); off when absent. */
+  nearZeroRule?: boolean;
+  /**
+   * Calibration shift δ per demand class on the logit scale (calibration.ts): the decision aims at
+   * σ(logit(target) − δ) and promises σ(logit(model fill rate) + δ). None when absent.
+   */
+  calibrationShifts?: Readonly<Partial<Record<DemandClass, number>>>;
+  /** 'Auto': the portfolio fits calibrationShifts on rolling-origin backtests first (calibration.ts); Off when absent. */
+  calibration?: 'Auto' | 'Off';
 }
 
 /** The calibrated defaults (docs/methods.md, BENCHMARKS.md). */
@@ -36,6 +54,10 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   distribution: 'Auto',
   varianceEstimate: 'max',
   fillRateModel: 'Compound',
+  leadTimeDemand: 'Moments',
+  obsoleteAfterPeriods: 18,
+  nearZeroRule: true,
+  calibration: 'Off',
 };
 
 export interface PartLocationRequest {
@@ -48,6 +70,12 @@ export interface PartLocationRequest {
   /** Annual holding cost as a share of unit cost. */
   holdingCostRate: number;
   penaltyPerMiss: number;
+  /** A Critical part (insurance stock under the evidence rules); false when absent. */
+  critical?: boolean;
+  /** Demand of the same part at its other locations, same periods (pooled order sizes). */
+  otherLocations?: readonly ArrayLike<number>[];
+  /** Units on hand now, whose fill rate is reported under the same model (onHandFillRate); none when absent. */
+  onHand?: number;
 }
 
 export interface LeadTimeDemand extends DemandDistribution {
@@ -61,6 +89,7 @@ export class PlanWorkspace {
   readonly forecast = new ForecastWorkspace();
   readonly replay = new ReplayWorkspace();
   readonly baseStock = new PmfTable();
+  readonly compound = new CompoundWorkspace();
 }
 
 interface CoreDecision {
@@ -70,22 +99,128 @@ interface CoreDecision {
   forecastAccuracy: ForecastAccuracy | null;
   variancePerPeriod: number;
   leadTimeDemand: LeadTimeDemand;
+  /** The occurrence–size model when it was used (null under Moments or when it fell back). */
+  compound: CompoundLeadTimeDemand | null;
   stock: BaseStockResult;
+  reasonCode: StockReasonCode;
+  periodsWithoutDemand: number;
+  /** The calibration shift applied (0 when none). */
+  shift: number;
+}
+
+/** The demand model from the first `n` periods: profile, forecast, evidence, lead-time demand. */
+function demandModel(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): DemandModel {
+  const y = request.demand;
+  const profile = demandProfile(y, 0, n);
+  const recency = demandRecency(y, n);
+  const cap = evidenceCap({
+    totalQuantity: profile.totalQuantity,
+    ...recency,
+    critical: request.critical ?? false,
+    obsoleteAfterPeriods: settings.obsoleteAfterPeriods ?? Infinity,
+    periodsPerYear: settings.nearZeroRule ? settings.periodsPerYear : Infinity,
+  });
+  const choice = chooseForecast(y, n, profile.demandClass, settings.forecastMethod, settings.forecast, settings.backtestPeriods, workspace.forecast, settings.autoCandidates);
+  let method = choice.method;
+  let rate = choice.ratePerPeriod;
+  if (cap && cap.code !== 'noDemand' && settings.forecastMethod === 'Auto') {
+    // Under the evidence rules TSB's decaying forecast is the evidence (stock-rule.ts).
+    const tsb = workspace.forecast.forecasts('TSB', y, n, settings.forecast)[n];
+    method = 'TSB';
+    rate = Number.isFinite(tsb) && tsb > 0 ? tsb : 0;
+  }
+  const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
+  const L = request.leadTimePeriods;
+  const fitted = fitDistribution(rate * L, variancePerPeriod * L);
+  let leadTimeDemand: LeadTimeDemand = { kind: fitted.kind, mean: fitted.mean, variance: fitted.variance, leadTimePeriods: L };
+  let compound: CompoundLeadTimeDemand | null = null;
+  if (settings.leadTimeDemand === 'Compound' && rate > 0) {
+    const sizes = sizeDistribution(y, n, request.otherLocations);
+    // Occurrences never below the part's frequency over its life (since its first demand) and over the
+    // last year: Croston counts a new part's first interval from the start of the history,
+    // which starves new and growing parts (docs/methods.md §4.2). Not under the evidence rules.
+    let compoundRate = rate;
+    if (!cap) {
+      const lifeMean = recency.periodsSinceFirstDemand > 0 ? profile.totalQuantity / recency.periodsSinceFirstDemand : 0;
+      const window = Math.max(1, Math.min(n, Math.round(settings.periodsPerYear)));
+      let recent = 0;
+      for (let t = n - window; t < n; t++) recent += y[t] > 0 ? y[t] : 0;
+      compoundRate = Math.max(rate, lifeMean, recent / window);
+    }
+    const historyVariance = historicVariance(settings.varianceEstimate, y, n, choice.forecasts, profile);
+    const dispersion = settings.distribution === 'Poisson' ? 1 : countDispersion(profile.meanPerPeriod, historyVariance, sizes);
+    const candidate = compoundLeadTimeDemand(compoundRate, L, sizes, dispersion);
+    if (compoundFeasible(candidate)) {
+      compound = candidate;
+      rate = compoundRate;
+      leadTimeDemand = { kind: candidate.count.kind === 'Poisson' ? 'Poisson' : 'NegativeBinomial', mean: candidate.mean, variance: candidate.variance, leadTimePeriods: L };
+    }
+  }
+  const reasonCode: StockReasonCode = cap ? cap.code : rate > 0 ? 'target' : 'forecastZero';
+  return { profile, method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, compound, cap: cap ? cap.cap : Infinity, reasonCode, periodsWithoutDemand: recency.periodsWithoutDemand };
+}
+
+/** Lead-time demand and everything else a decision knows before its target is applied. */
+interface DemandModel extends Omit<CoreDecision, 'stock' | 'shift'> {
+  /** The most stock the evidence supports (Infinity when the target decides). */
+  cap: number;
+}
+
+/** The model's fill rate of stock S (uncalibrated). */
+function modelFillRate(model: DemandModel, stock: number, settings: PlanSettings, workspace: PlanWorkspace): number {
+  if (!(model.ratePerPeriod > 0)) return stock > 0 ? 1 : NO_DEMAND.fillRate;
+  return model.compound ? compoundFillRate(model.compound, stock, workspace.compound) : baseStockPerformance(model.leadTimeDemand, stock, settings.fillRateModel, workspace.baseStock).fillRate;
 }
 
 /** The stocking decision from the first `n` periods. */
 function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
-  const y = request.demand;
-  const profile = demandProfile(y, 0, n);
-  const choice = chooseForecast(y, n, profile.demandClass, settings.forecastMethod, settings.forecast, settings.backtestPeriods, workspace.forecast, settings.autoCandidates);
-  const rate = choice.ratePerPeriod;
-  const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
-  const L = request.leadTimePeriods;
-  const fitted = fitDistribution(rate * L, variancePerPeriod * L);
-  const leadTimeDemand: LeadTimeDemand = { kind: fitted.kind, mean: fitted.mean, variance: fitted.variance, leadTimePeriods: L };
-  const stock = rate > 0 ? baseStockForFillRate(leadTimeDemand, request.targetFillRate, settings.fillRateModel, workspace.baseStock) : NO_DEMAND;
-  return { profile, method: choice.method, ratePerPeriod: rate, forecastAccuracy: choice.accuracy, variancePerPeriod, leadTimeDemand, stock };
+  const model = demandModel(request, n, settings, workspace);
+  const shift = model.reasonCode === 'target' ? (settings.calibrationShifts?.[model.profile.demandClass] ?? 0) : 0;
+  const aim = shift === 0 ? request.targetFillRate : logistic(logit(request.targetFillRate) - shift);
+  let stock: BaseStockResult = NO_DEMAND;
+  const { compound, leadTimeDemand } = model;
+  if (model.ratePerPeriod > 0) {
+    stock = compound ? compoundBaseStock(compound, aim, workspace.compound) : baseStockForFillRate(leadTimeDemand, aim, settings.fillRateModel, workspace.baseStock);
+    if (stock.stock > model.cap) {
+      stock = compound ? compoundPerformance(compound, model.cap, workspace.compound) : baseStockPerformance(leadTimeDemand, model.cap, settings.fillRateModel, workspace.baseStock);
+    }
+    if (shift !== 0 && stock.stock > 0) stock = { ...stock, fillRate: logistic(logit(stock.fillRate) + shift) };
+  }
+  return { ...model, stock, shift };
 }
+
+/**
+ * For the calibration: the stock the decision on the first `n` periods would take for each aim in
+ * `aims` (ascending), and the model's uncalibrated fill rate of it. null when the evidence rules,
+ * not a target, set the stock (those decisions are not calibrated).
+ */
+export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; stocks: Int32Array; fillRates: Float64Array } | null {
+  workspace.forecast.startSeries();
+  const model = demandModel(request, n, settings, workspace);
+  if (model.reasonCode !== 'target') return null;
+  const stocks = new Int32Array(aims.length);
+  const fillRates = new Float64Array(aims.length);
+  const first = model.compound ? compoundBaseStock(model.compound, aims[0], workspace.compound) : baseStockForFillRate(model.leadTimeDemand, aims[0], settings.fillRateModel, workspace.baseStock);
+  let stock = first.stock;
+  let rate = first.fillRate;
+  const limit = stock + 10_000;
+  for (let j = 0; j < aims.length; j++) {
+    while (rate < aims[j] && stock < limit) rate = modelFillRate(model, ++stock, settings, workspace);
+    stocks[j] = stock;
+    fillRates[j] = rate;
+  }
+  return { demandClass: model.profile.demandClass, stocks, fillRates };
+}
+
+/** The per-period variance of the history itself (no floor at the forecast rate, so the count dispersion does not move with the forecast). */
+function historicVariance(estimate: VarianceEstimate, y: ArrayLike<number>, n: number, forecasts: Float64Array, profile: DemandProfile): number {
+  if (estimate === 'sample') return profile.variancePerPeriod;
+  const error = forecastErrorVariance(y, n, forecasts);
+  return estimate === 'forecastError' ? error : Math.max(profile.variancePerPeriod, error);
+}
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Nothing is demanded, so nothing is stocked and nothing is short. */
 const NO_DEMAND: BaseStockResult = Object.freeze({ stock: 0, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
@@ -136,6 +271,22 @@ export function planInto(request: PartLocationRequest, settings: PlanSettings, w
   c.backtestDemand[row] = backtest ? backtest.demand : 0;
   c.backtestFilled[row] = backtest ? backtest.filled : 0;
   c.backtestAchievedFillRate[row] = backtest ? backtest.achievedFillRate : NaN;
+  const compound = core.compound;
+  table.leadTimeModel[row] = LEAD_TIME_MODEL_CODE[compound ? 'Compound' : 'Moments'];
+  table.reasonCode[row] = STOCK_REASON_CODE[core.reasonCode];
+  c.occurrencesPerPeriod[row] = compound ? core.ratePerPeriod / compound.sizes.mean : NaN;
+  c.meanOrderSize[row] = compound ? compound.sizes.mean : NaN;
+  c.countDispersion[row] = compound ? (compound.count.kind === 'NegativeBinomial' ? 1 + compound.count.beta : 1) : NaN;
+  c.periodsWithoutDemand[row] = core.periodsWithoutDemand;
+  c.calibrationShift[row] = core.shift;
+  c.onHandFillRate[row] = request.onHand === undefined || Number.isNaN(request.onHand) ? NaN : onHandFillRate(core, Math.floor(request.onHand), core.shift, settings, workspace);
+}
+
+/** Fill rate of `onHand` units as the stock level, under the decision's own lead-time demand model. */
+function onHandFillRate(core: CoreDecision, onHand: number, shift: number, settings: PlanSettings, workspace: PlanWorkspace): number {
+  if (!(core.ratePerPeriod > 0)) return 1;
+  const rate = core.compound ? compoundPerformance(core.compound, onHand, workspace.compound).fillRate : baseStockPerformance(core.leadTimeDemand, onHand, settings.fillRateModel, workspace.baseStock).fillRate;
+  return shift !== 0 && rate > 0 && rate < 1 ? logistic(logit(rate) + shift) : rate;
 }
 
 /** Plans one part-location and returns the plan as an object. */

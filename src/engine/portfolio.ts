@@ -2,12 +2,13 @@
  * Planning of the whole portfolio: every part-location of a validated PlanningInput, then the
  * aggregates shown on the summary (totals, by location, by SLA tier, by demand class).
  */
-import type { Location, Part, PlanningInput, Settings } from '../model/types';
+import { inventoryPosition, type Location, type Part, type PlanningInput, type Settings } from '../model/types';
 import { baseStockPerformance } from './base-stock';
 import { PmfTable } from './distributions';
 import type { DemandClass } from './classify';
 import type { ForecastMethod } from './forecast/types';
-import { planInto, PlanWorkspace, type PlanSettings } from './plan';
+import { planInto, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
+import { calibrate, type Calibration } from './calibration';
 import { PlanTable } from './plan-table';
 import { daysPerPeriod, holdingCostRate, leadTimeDays, penaltyPerMiss, periodsPerYear, targetFillRate } from './policy';
 import type { VarianceEstimate } from './variance';
@@ -30,9 +31,14 @@ export interface PortfolioRows {
   penaltyPerMiss: Float64Array;
   /** Units on hand now (Inventory table); NaN when not given. */
   onHand: Float64Array;
-  /** Fill rate of the current on-hand stock taken as the base-stock level; NaN without inventory. */
+  /** Units on order and in the repair loop (Inventory table); NaN when not given. */
+  onOrder: Float64Array;
+  inRepair: Float64Array;
+  /** Inventory position = on hand + on order + in repair: what a base-stock level is compared with; NaN when not given. */
+  position: Float64Array;
+  /** Fill rate of the current inventory position taken as the base-stock level; NaN without inventory. */
   onHandFillRate: Float64Array;
-  /** Recommended stock minus units on hand: positive = units to add, negative = excess; NaN without inventory. */
+  /** Recommended stock minus the inventory position: positive = units to add, negative = excess; NaN without inventory. */
   stockMinusOnHand: Float64Array;
   plans: PlanTable;
 }
@@ -97,6 +103,8 @@ export interface PortfolioSummary {
 export interface PortfolioResult {
   rows: PortfolioRows;
   summary: PortfolioSummary;
+  /** The rolling-origin calibration (Calibration = Auto); null when Off. */
+  calibration?: Calibration | null;
 }
 
 export interface PortfolioOptions {
@@ -124,6 +132,10 @@ export function planSettingsFrom(settings: Settings): PlanSettings {
     distribution: settings.distribution,
     varianceEstimate: VARIANCE_ESTIMATES[settings.varianceEstimate],
     fillRateModel: settings.fillRateModel,
+    leadTimeDemand: settings.leadTimeDemand,
+    obsoleteAfterPeriods: Math.round(settings.obsoleteAfterYears * periodsPerYear(settings.periodLength)),
+    nearZeroRule: true,
+    calibration: settings.calibration,
   };
 }
 
@@ -132,8 +144,8 @@ const PROGRESS_EVERY = 500;
 /** Plans and summarises every part-location of the input. */
 export function planPortfolio(input: PlanningInput, options: PortfolioOptions = {}): PortfolioResult {
   const { rows, batch } = describePortfolio(input);
-  planBatch(batch, rows.plans, options);
-  return finishPortfolio(rows, input);
+  const calibration = planBatch(batch, rows.plans, options);
+  return { ...finishPortfolio(rows, input), calibration };
 }
 
 /** Everything the engine needs to plan a set of part-locations: part-location i has demand series[i] and its parameters at index i. */
@@ -147,6 +159,12 @@ export interface PlanBatch {
   unitCost: Float64Array;
   holdingCostRate: Float64Array;
   penaltyPerMiss: Float64Array;
+  /** 1 for a Critical part (insurance stock under the evidence rules); all Standard when absent. */
+  critical?: Uint8Array;
+  /** The same part's demand at its other locations (pooled order sizes); none when absent. */
+  otherLocations?: (readonly ArrayLike<number>[] | undefined)[];
+  /** Units on hand per part-location (NaN when not given); absent without inventory. */
+  onHand?: Float64Array;
 }
 
 /** The rows' master data and policy parameters (lead time, target, costs), and the batch to plan. */
@@ -154,7 +172,7 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   const locations = new Map(input.locations.map((l) => [l.id, l]));
   const tiers = new Map(input.slaTiers.map((t) => [t.tier, t]));
-  const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i.onHand]));
+  const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i]));
   const periodDays = daysPerPeriod(input.settings.periodLength);
   const count = input.demand.length;
   const periods = input.grid.count;
@@ -169,7 +187,17 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     unitCost: rows.unitCost,
     holdingCostRate: rows.holdingCostRate,
     penaltyPerMiss: rows.penaltyPerMiss,
+    critical: new Uint8Array(count),
+    otherLocations: new Array(count),
+    // Today's fill rate is that of the inventory position as the base-stock level.
+    onHand: rows.position,
   };
+  const seriesOfPart = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const list = seriesOfPart.get(input.demand[i].partId);
+    if (list) list.push(i);
+    else seriesOfPart.set(input.demand[i].partId, [i]);
+  }
   for (let i = 0; i < count; i++) {
     const series = input.demand[i];
     const part = parts.get(series.partId);
@@ -187,34 +215,56 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     rows.unitCost[i] = part.unitCost;
     rows.holdingCostRate[i] = holdingCostRate(location, input.settings);
     rows.penaltyPerMiss[i] = penaltyPerMiss(part, tier);
-    rows.onHand[i] = inventory.size > 0 ? (inventory.get(`${part.id}\u0000${location.id}`) ?? NaN) : NaN;
+    const held = inventory.get(`${part.id}\u0000${location.id}`);
+    const none = NaN;
+    rows.onHand[i] = held ? held.onHand : none;
+    rows.onOrder[i] = held ? (held.onOrder ?? 0) : none;
+    rows.inRepair[i] = held ? (held.inRepair ?? 0) : none;
+    rows.position[i] = held ? inventoryPosition(held) : none;
     batch.leadTimePeriods[i] = rows.leadTimeDays[i] / periodDays;
     batch.series[i] = series.quantities;
+    batch.critical![i] = part.criticality === 'Critical' ? 1 : 0;
+    const siblings = seriesOfPart.get(part.id)!;
+    if (siblings.length > 1) batch.otherLocations![i] = siblings.filter((j) => j !== i).map((j) => input.demand[j].quantities);
   }
   return { rows, batch };
 }
 
-/** Plans every part-location of a batch into the same rows of `table`. */
-export function planBatch(batch: PlanBatch, table: PlanTable, options: PortfolioOptions = {}): void {
+/** Plans every part-location of a batch into the same rows of `table`; under Calibration = Auto, calibrates first and returns the calibration. */
+export function planBatch(batch: PlanBatch, table: PlanTable, options: PortfolioOptions = {}): Calibration | null {
   const workspace = new PlanWorkspace();
   const { periods, count } = batch;
+  let settings = batch.settings;
+  let calibration: Calibration | null = null;
+  if (settings.calibration === 'Auto') {
+    if (options.shouldStop?.()) throw new PlanningCancelled();
+    calibration = calibrate(count, periods, (i) => requestOf(batch, i), settings, workspace);
+    settings = { ...settings, calibrationShifts: calibration.shifts };
+  }
   for (let i = 0; i < count; i++) {
     if (i % PROGRESS_EVERY === 0) {
       if (options.shouldStop?.()) throw new PlanningCancelled();
       options.onProgress?.(i, count);
     }
-    const request = {
-      demand: batch.series[i],
-      periods,
-      leadTimePeriods: batch.leadTimePeriods[i],
-      targetFillRate: batch.targetFillRate[i],
-      unitCost: batch.unitCost[i],
-      holdingCostRate: batch.holdingCostRate[i],
-      penaltyPerMiss: batch.penaltyPerMiss[i],
-    };
-    planInto(request, batch.settings, workspace, table, i);
+    planInto(requestOf(batch, i), settings, workspace, table, i);
   }
   options.onProgress?.(count, count);
+  return calibration;
+}
+
+function requestOf(batch: PlanBatch, i: number): PartLocationRequest {
+  return {
+    demand: batch.series[i],
+    periods: batch.periods,
+    leadTimePeriods: batch.leadTimePeriods[i],
+    targetFillRate: batch.targetFillRate[i],
+    unitCost: batch.unitCost[i],
+    holdingCostRate: batch.holdingCostRate[i],
+    penaltyPerMiss: batch.penaltyPerMiss[i],
+    critical: batch.critical ? batch.critical[i] === 1 : false,
+    otherLocations: batch.otherLocations?.[i],
+    onHand: batch.onHand ? batch.onHand[i] : undefined,
+  };
 }
 
 /** After planning: what the current inventory achieves, and the summary. */
@@ -223,11 +273,13 @@ export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): Port
   const table = new PmfTable();
   const c = rows.plans.columns;
   for (let i = 0; i < rows.count; i++) {
-    const onHand = rows.onHand[i];
+    const onHand = rows.position[i];
     rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     rows.onHandFillRate[i] = Number.isNaN(onHand)
       ? NaN
-      : c.ratePerPeriod[i] > 0
+      : !Number.isNaN(c.onHandFillRate[i])
+        ? c.onHandFillRate[i]
+        : c.ratePerPeriod[i] > 0
         ? baseStockPerformance({ kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] }, Math.floor(onHand), settings.fillRateModel, table).fillRate
         : 1;
   }
@@ -248,6 +300,9 @@ function emptyRows(count: number): PortfolioRows {
     holdingCostRate: new Float64Array(count),
     penaltyPerMiss: new Float64Array(count),
     onHand: new Float64Array(count),
+    onOrder: new Float64Array(count),
+    inRepair: new Float64Array(count),
+    position: new Float64Array(count),
     onHandFillRate: new Float64Array(count),
     stockMinusOnHand: new Float64Array(count),
     plans: new PlanTable(count),
@@ -359,6 +414,7 @@ export function summarizePortfolio(rows: PortfolioRows, input: PlanningInput): P
       const gap = rows.stockMinusOnHand[i];
       inventory.partLocations++;
       inventory.onHandValue += onHand * rows.unitCost[i];
+      // Excess and shortfall against the inventory position; the value is of the units on hand.
       if (gap < 0) inventory.excessValue += -gap * rows.unitCost[i];
       else {
         inventory.shortfallUnits += gap;

@@ -8,6 +8,7 @@ import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/por
 import type { PartLocationPlan } from '../engine/plan-table';
 import type { KeptRun } from './headline';
 import type { NetworkStage } from '../pipeline/network-stage';
+import type { MomStage } from '../pipeline/mom-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
@@ -23,6 +24,8 @@ export interface ResultContext {
   readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
   /** The network plan behind the recommended stock (StockingMode Target or Budget; absent in Independent mode). */
   readonly network?: NetworkStage;
+  /** The MOM assessment of the recommended stock (src/pipeline/mom-stage.ts). */
+  readonly mom?: MomStage;
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -31,6 +34,8 @@ export interface PlanRow {
   readonly rows: PortfolioRows;
   readonly plan: PartLocationPlan;
   readonly part: Part | undefined;
+  /** 'month' or 'week', for the reasons in words. */
+  readonly periodWord?: string;
   /** The network plan's reason for this row's stock, when the network set it. */
   readonly networkReason?: () => string | null;
 }
@@ -50,8 +55,9 @@ export const RESULT_SHEETS = {
 export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const rows = context.portfolio.rows;
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
+  const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
   const network = context.network;
-  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
+  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word, ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
 }
 
 const periodWord = (context: ResultContext): string => (context.input.settings.periodLength === 'Week' ? 'week' : 'month');
@@ -106,8 +112,8 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     header: 'Action',
     format: 'text',
     unit: '',
-    note: 'Against the Inventory table: units to order, units in excess, or hold.',
-    value: (r) => stockAction(r.plan.stock, r.rows.onHand[r.i]),
+    note: 'Against the inventory position (on hand + on order + in repair): units to order, units in excess, or hold.',
+    value: (r) => stockAction(r.plan.stock, r.rows.position[r.i]),
     pane: true,
   },
   {
@@ -116,9 +122,23 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     format: 'text',
     unit: '',
     note: 'The rule that set the stock level, with the numbers it used.',
-    value: (r) => r.networkReason?.() ?? stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i] }),
+    value: (r) => r.networkReason?.() ?? stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
     width: 60,
   },
+  // Decision quality (issue 10): which rule set the stock, and the occurrence–size model's figures.
+  {
+    key: 'reasonCode',
+    header: 'Reason code',
+    format: 'text',
+    unit: '',
+    note: 'The rule that set the stock: target (the fill-rate target), obsolete or obsoleteInsurance (no demand for ObsoleteAfterYears), fewUnits or fewUnitsInsurance (at most 2 units in the history), noDemand, forecastZero (docs/methods.md §5.3).',
+    value: (r) => r.plan.reasonCode,
+  },
+  { key: 'periodsWithoutDemand', header: 'Periods without demand', format: 'integer', unit: 'periods', note: 'Periods since the last period with demand.', value: (r) => r.plan.periodsWithoutDemand, in: 'json' },
+  { key: 'leadTimeModel', header: 'Lead-time demand model', format: 'text', unit: '', note: 'Compound (occurrences × order sizes) or Moments (Poisson or negative binomial on mean and variance): the LeadTimeDemand setting; Moments also where the compound model would be too large to tabulate.', value: (r) => r.plan.leadTimeModel, in: 'json' },
+  { key: 'occurrencesPerPeriod', header: 'Demands per period', format: 'decimal', unit: 'occurrences per period', note: 'Compound model: forecast per period ÷ mean order size (blank under Moments).', value: (r) => nanToNull(r.plan.occurrencesPerPeriod) },
+  { key: 'meanOrderSize', header: 'Mean order size', format: 'decimal', unit: 'units per occurrence', note: 'Compound model: mean units per period with demand, smoothed and pooled (blank under Moments).', value: (r) => nanToNull(r.plan.meanOrderSize) },
+  { key: 'countDispersion', header: 'Count dispersion', format: 'decimal', unit: '', note: 'Compound model: variance ÷ mean of the number of demands in a lead time (1 = Poisson; blank under Moments).', value: (r) => nanToNull(r.plan.countDispersion), in: 'json' },
   { key: 'fillRate', header: 'Planned fill rate', format: 'percent', unit: 'share of demanded units', note: 'Share of demanded units the recommended stock fills at once from the shelf, under the model.', value: (r) => r.plan.fillRate, pane: true },
   { key: 'classicFillRate', header: 'Classic fill rate', format: 'percent', unit: 'share of demands', note: 'F(S − 1): the textbook fill rate, the chance a demand finds stock.', value: (r) => r.plan.classicFillRate, in: 'json' },
   { key: 'readyRate', header: 'Ready rate', format: 'percent', unit: 'share of time', note: 'Share of time with at least one unit on the shelf.', value: (r) => r.plan.readyRate },
@@ -134,13 +154,16 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
   { key: 'leadTimeDemandVariance', header: 'Lead-time demand variance', format: 'decimal', unit: 'units²', note: 'Variance of the units demanded during one lead time.', value: (r) => r.plan.leadTimeDemandVariance },
   { key: 'distribution', header: 'Distribution', format: 'text', unit: '', note: 'Distribution of lead-time demand: Poisson, NegativeBinomial, or None without demand.', value: (r) => (r.plan.ratePerPeriod > 0 ? r.plan.distribution : 'None') },
   { key: 'onHand', header: 'On hand', format: 'integer', unit: 'units', note: 'OnHand of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onHand[r.i]) },
-  { key: 'onHandFillRate', header: 'Fill rate of on-hand stock', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the units on hand would give if they were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
+  { key: 'onOrder', header: 'On order', format: 'integer', unit: 'units', note: 'OnOrder of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onOrder[r.i]) },
+  { key: 'inRepair', header: 'In repair', format: 'integer', unit: 'units', note: 'InRepair of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.inRepair[r.i]) },
+  { key: 'inventoryPosition', header: 'Inventory position', format: 'integer', unit: 'units', note: 'On hand + on order + in repair: what the recommended stock (a base-stock level) is compared with.', value: (r) => nanToNull(r.rows.position[r.i]) },
+  { key: 'onHandFillRate', header: 'Fill rate of current inventory', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the inventory position would give if it were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
   {
     key: 'stockMinusOnHand',
     header: 'Order (+) or excess (−)',
     format: 'integer',
     unit: 'units',
-    note: 'Recommended stock − on hand: positive means units to order, negative means units in excess.',
+    note: 'Recommended stock − inventory position: positive means units to order, negative means units in excess.',
     value: (r) => r.rows.stockMinusOnHand[r.i],
   },
   {

@@ -29,17 +29,42 @@ export interface ReasonInput {
   criticality: 'Critical' | 'Standard';
   slaTier: string | null;
   leadTimeDays: number;
+  /** 'month' or 'week'. */
+  periodWord?: string;
 }
 
+/** `1 unit`, `2 units`. */
+const unitCount = (x: number): string => `${Math.round(x)} unit${Math.round(x) === 1 ? '' : 's'}`;
+
 /**
- * The rule behind the stock level, with the numbers it used. (Decision-quality rules such as
- * insurance stock or obsolescence add their own reasons; until then every level is set by the target.)
+ * The rule behind the stock level, with the numbers it used (the rules are in
+ * src/engine/stock-rule.ts; plan.reasonCode names the one that applied).
  */
-export function stockReason({ plan, targetFillRate, criticality, slaTier, leadTimeDays }: ReasonInput): string {
-  if (!(plan.ratePerPeriod > 0)) {
-    return plan.totalQuantity > 0 ? 'Not stocked: the forecast expects no more demand' : 'Not stocked: no demand in the history';
+export function stockReason({ plan, targetFillRate, criticality, slaTier, leadTimeDays, periodWord = 'month' }: ReasonInput): string {
+  const periods = (k: number): string => `${Math.round(k)} ${periodWord}${Math.round(k) === 1 ? '' : 's'}`;
+  const history = `${unitCount(plan.totalQuantity)} in ${periods(plan.periods)}`;
+  switch (plan.reasonCode) {
+    case 'noDemand':
+      return 'Not stocked: no demand in the history';
+    case 'forecastZero':
+      return 'Not stocked: the forecast expects no more demand';
+    case 'obsolete':
+      return `Not stocked: no demand for ${periods(plan.periodsWithoutDemand)}`;
+    case 'obsoleteInsurance':
+      return plan.stock > 0 ? `Stocked ${plan.stock} as insurance: no demand for ${periods(plan.periodsWithoutDemand)} (Critical part)` : `Not stocked: no demand for ${periods(plan.periodsWithoutDemand)}`;
+    case 'fewUnits':
+      return `Not stocked: ${history}`;
+    case 'fewUnitsInsurance':
+      return plan.stock > 0 ? `Stocked ${plan.stock} as insurance: ${history} (Critical part)` : `Not stocked: ${history}`;
+    default:
+      break;
   }
-  const whose = criticality === 'Standard' ? 'the Standard parts’ target' : slaTier ? `tier ${slaTier}’s target` : 'the target';
-  const distribution = plan.distribution === 'NegativeBinomial' ? 'negative binomial' : 'Poisson';
-  return `Stocked ${plan.stock} for ${whose} of ${percent(targetFillRate)}: lead-time demand ${units(plan.leadTimeDemandMean)} units over ${units(leadTimeDays)} days (${distribution})`;
+  const whose = criticality === 'Standard' ? 'the Standard parts’ target' : slaTier ? `the target of tier ${slaTier}` : 'the target';
+  const distribution =
+    plan.leadTimeModel === 'Compound'
+      ? `${units(plan.occurrencesPerPeriod)} demands per ${periodWord} of ${units(plan.meanOrderSize)} units on average`
+      : plan.distribution === 'NegativeBinomial'
+        ? 'negative binomial'
+        : 'Poisson';
+  return `Stocked ${plan.stock}: stock meets ${whose} of ${percent(targetFillRate)}; lead-time demand ${units(plan.leadTimeDemandMean)} units over ${units(leadTimeDays)} days (${distribution})`;
 }

@@ -60,6 +60,8 @@ export interface Settings {
   distribution: 'Auto' | 'Poisson';
   varianceEstimate: 'Max' | 'Sample' | 'ForecastError';
   fillRateModel: 'Compound' | 'Classic';
+  leadTimeDemand: 'Moments' | 'Compound';
+  obsoleteAfterYears: number;
   /** Network stocking (docs/methods.md §9): Target and Budget plan the network, Independent each part-location on its own. */
   stockingMode: StockingMode;
   /** Stock investment available in Budget mode (0: not given). */
@@ -67,6 +69,16 @@ export interface Settings {
   minFillRate: number;
   emergencyShipmentCost: number;
   networkModel: 'VariMetric' | 'Metric';
+  calibration: 'Off' | 'Auto';
+  // MOM assessment (docs/methods.md §8).
+  obsoleteAfterPeriods: number;
+  lastTimeBuyConfidence: number;
+  horizonYears: number;
+  discountRate: number;
+  sameDayMaxHours: number;
+  longLeadTimeDays: number;
+  surplusSaleShare: number;
+  implementationWaves: number;
 }
 
 /**
@@ -96,6 +108,17 @@ export interface InventoryPosition {
   partId: string;
   locationId: string;
   onHand: number;
+  /** Units on order (0 when not given). */
+  onOrder?: number;
+  /** Units in the repair loop (0 when not given). */
+  inRepair?: number;
+  /** Condition of the units on hand, when given. */
+  condition?: 'New' | 'Refurbished' | null;
+}
+
+/** The inventory position a base-stock level is compared with: OnHand + OnOrder + InRepair. */
+export function inventoryPosition(i: Pick<InventoryPosition, 'onHand' | 'onOrder' | 'inRepair'>): number {
+  return i.onHand + (i.onOrder ?? 0) + (i.inRepair ?? 0);
 }
 
 export interface PlanningInput {

@@ -19,7 +19,7 @@ import { MIN_DECISION_PERIODS } from '../engine/plan';
 import { buildNetworkProblem, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, type NetworkFieldInput, type NetworkLocationInput, type NetworkPartInput, type NetworkProblem, type NetworkSettings, type NetworkTier } from '../engine/network/problem';
 import { summarizePortfolio, type PortfolioOptions, type PortfolioResult } from '../engine/portfolio';
 import { daysPerPeriod, holdingCostRate, penaltyPerMiss } from '../engine/policy';
-import type { DemandSeries, Location, PlanningInput, ValidationIssue } from '../model/types';
+import { inventoryPosition, type DemandSeries, type Location, type PlanningInput, type ValidationIssue } from '../model/types';
 
 /** The tier of Standard parts in the network: their StandardFillRate counts from the shelf (no response time), as in the per-location plan. */
 export const STANDARD_TIER = 'Standard parts';
@@ -60,7 +60,7 @@ export function withNetworkRows(input: PlanningInput): PlanningInput {
     have.add(k);
     added.push({ partId, locationId, quantities: new Float64Array(input.grid.count) });
   };
-  for (const position of input.inventory) if (position.onHand > 0) add(position.partId, position.locationId);
+  for (const position of input.inventory) if (inventoryPosition(position) > 0) add(position.partId, position.locationId);
   if (plansNetwork(input)) {
     const locations = new Map(input.locations.map((l) => [l.id, l]));
     const rows = [...input.demand, ...added];
@@ -154,7 +154,7 @@ export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResul
   const rows = portfolio.rows;
   const networkRow = new Int32Array(rows.count).fill(-1);
   for (let r = 0; r < portfolioRow.length; r++) networkRow[portfolioRow[r]] = r;
-  const inventory = new Map(input.inventory.map((i) => [key(i.partId, i.locationId), i.onHand]));
+  const inventory = new Map(input.inventory.map((i) => [key(i.partId, i.locationId), inventoryPosition(i)]));
   let onHand: NetworkStage['onHand'] = null;
   if (input.inventory.length > 0) {
     const levels = new Float64Array(problem.rowCount);
@@ -217,7 +217,7 @@ export function applyNetworkPlan(portfolio: PortfolioResult, stage: NetworkStage
     c.expectedAnnualPenalty[i] = n.expectedAnnualPenalty[r];
     c.leadTimeDemandMean[i] = n.pipelineMean[r];
     c.leadTimeDemandVariance[i] = n.pipelineVariance[r];
-    const onHand = rows.onHand[i];
+    const onHand = rows.position[i];
     rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     if (today && !Number.isNaN(onHand)) rows.onHandFillRate[i] = today.fillRateWithinResponse[r];
   }

@@ -14,6 +14,7 @@ import { validateInput } from './validate';
 import { validateScenario } from './validate-scenario';
 import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
 import { computeWithNetwork, type NetworkStage } from './network-stage';
+import { planMomStage, type MomOptions, type MomStage } from './mom-stage';
 import { headlineFigures, type KeptRun } from '../model/headline';
 import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
@@ -82,7 +83,7 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[]; /** The MOM assessment's own inputs. */ mom?: MomOptions } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Everything a run checks before planning, in one place for the run and the pane's Validate step:
@@ -112,7 +113,9 @@ export function analyzeTables(tables: InputTables, scenario: Scenario = {}, call
   const validated = validateForRun(tables, scenario, callbacks, options);
   if (!validated.ok) return validated;
   const computed = computeWithNetwork(validated.input, planPortfolio, planOptions(callbacks));
-  return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues], callbacks, options, computed.network);
+  // The MOM assessment of the recommended stock (the network plan's when it ran).
+  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock, momOptions(validated));
+  return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues, ...mom.issues], callbacks, options, computed.network, mom.stage);
 }
 
 function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks, options: RunOptions): RunValidation {
@@ -122,13 +125,18 @@ function validateForRun(tables: InputTables, scenario: Scenario, callbacks: Pipe
   return validated;
 }
 
+/** The MOM inputs beyond the planning input (the Assessment and Assumptions tables), when validated. */
+function momOptions(validated: Extract<RunValidation, { ok: true }>): MomOptions {
+  return validated.mom ?? {};
+}
+
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions, network: NetworkStage | null = null): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions, network: NetworkStage | null = null, mom: MomStage | null = null): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const plain = { ...resultContext(portfolio, input, issues), ...(network ? { network } : {}) };
+  const plain = { ...resultContext(portfolio, input, issues), ...(network ? { network } : {}), ...(mom ? { mom } : {}) };
   // This run joins the kept runs under its scenario's name, so the scenario sheet shows it with the others.
   const name = options.named?.name ?? BASE_SCENARIO;
   const keptRun: KeptRun = { name, timestamp: (options.now?.() ?? new Date()).toISOString(), engineVersion: plain.engineVersion, figures: headlineFigures(plain) };

@@ -88,8 +88,9 @@ describe('describePortfolio: the policy parameters of each part-location', () =>
 
   test('planSettingsFrom maps every setting', () => {
     const { rows, batch } = described();
-    const settings = planSettingsFrom({ ...input.settings, forecastMethod: 'TSB', alpha: 0.2, beta: 0.3, movingAverageWindow: 6, backtestPeriods: 9, distribution: 'Poisson', varianceEstimate: 'Sample', fillRateModel: 'Classic', periodLength: 'Week' });
-    expect(settings).toEqual({ forecastMethod: 'TSB', forecast: { alpha: 0.2, beta: 0.3, movingAverageWindow: 6 }, backtestPeriods: 9, periodsPerYear: 365.25 / 7, distribution: 'Poisson', varianceEstimate: 'sample', fillRateModel: 'Classic' });
+    const settings = planSettingsFrom({ ...input.settings, forecastMethod: 'TSB', alpha: 0.2, beta: 0.3, movingAverageWindow: 6, backtestPeriods: 9, distribution: 'Poisson', varianceEstimate: 'Sample', fillRateModel: 'Classic', periodLength: 'Week', leadTimeDemand: 'Compound', obsoleteAfterYears: 2, calibration: 'Auto' });
+    // 2 years of weeks: 2 × 365.25 / 7 = 104.36 → 104 periods.
+    expect(settings).toEqual({ forecastMethod: 'TSB', forecast: { alpha: 0.2, beta: 0.3, movingAverageWindow: 6 }, backtestPeriods: 9, periodsPerYear: 365.25 / 7, distribution: 'Poisson', varianceEstimate: 'sample', fillRateModel: 'Classic', leadTimeDemand: 'Compound', obsoleteAfterPeriods: 104, nearZeroRule: true, calibration: 'Auto' });
   });
 
   test('no Inventory table: on hand unknown (NaN) everywhere', () => {
@@ -259,6 +260,9 @@ function handRows(list: HandRow[]): PortfolioRows {
     holdingCostRate: new Float64Array(n).fill(0.25),
     penaltyPerMiss: new Float64Array(n),
     onHand: Float64Array.from(list, (r) => r.onHand),
+    onOrder: new Float64Array(n),
+    inRepair: new Float64Array(n),
+    position: Float64Array.from(list, (r) => r.onHand),
     onHandFillRate: new Float64Array(n),
     stockMinusOnHand: Float64Array.from(list, (r) => (r.plan.stock ?? 0) - r.onHand),
     plans,

@@ -22,8 +22,8 @@ import type { TableName } from '../../src/model/contract';
 function sampleTables(): InputTables {
   const tables: InputTables = {};
   for (const table of generateSample({ parts: 25, locations: 4, periods: 30, seed: 5 })) {
-    // An unknown setting: one warning, so the Issues table has a row.
-    const rows = table.name === 'Settings' ? [...table.rows, ['Colour', 'blue']] : table.rows;
+    // An unknown setting: one warning, so the Issues table has a row; Calibration = Auto, so SPP Calibration has rows.
+    const rows = table.name === 'Settings' ? [...table.rows.map((row) => (row[0] === 'Calibration' ? ['Calibration', 'Auto'] : row)), ['Colour', 'blue']] : table.rows;
     tables[table.name as TableName] = { name: table.name, sheet: table.name, source: 'table', headerRow: 1, firstColumn: 1, headers: table.columns.map((c) => c.header), rows };
   }
   return tables;

@@ -155,7 +155,7 @@ describe('headers', () => {
       { partId: 'PN-1', locationId: 'FSL-1', quantities: [2, 0] },
       { partId: 'PN-2', locationId: 'FSL-1', quantities: [0, 1] },
     ]);
-    expect(input!.inventory).toEqual([{ partId: 'PN-1', locationId: 'FSL-1', onHand: 3 }]);
+    expect(input!.inventory).toEqual([{ partId: 'PN-1', locationId: 'FSL-1', onHand: 3, onOrder: 0, inRepair: 0, condition: null }]);
   });
 
   test('missing required columns and a header matched twice', () => {
@@ -533,8 +533,8 @@ describe('Inventory', () => {
     const { input, issues } = validateInput(workbook({ Inventory: [['PartID', 'LocationID', 'Stock'], ['PN-1', 'FSL-1', 3], ['PN-2', 'CDC', 0]] }));
     expect(issues).toEqual([]);
     expect(input!.inventory).toEqual([
-      { partId: 'PN-1', locationId: 'FSL-1', onHand: 3 },
-      { partId: 'PN-2', locationId: 'CDC', onHand: 0 },
+      { partId: 'PN-1', locationId: 'FSL-1', onHand: 3, onOrder: 0, inRepair: 0, condition: null },
+      { partId: 'PN-2', locationId: 'CDC', onHand: 0, onOrder: 0, inRepair: 0, condition: null },
     ]);
   });
 });
