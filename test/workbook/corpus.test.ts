@@ -196,13 +196,13 @@ describe('results workbooks of the corpus', () => {
     const output = outputs.find((o) => basename(o.output).startsWith('openpyxl-features'))!.output;
     const ours = [...(await unzipParts(readFileSync(output))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     const input = [...(await unzipParts(readFileSync(outputs.find((o) => o.output === output)!.input))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    // Demand classes (scatter), investment by location, fill rates by tier, the network frontier, and the MOM
-    // assessment's pillar scores, NPV by opportunity and cumulative cash flow (no ServiceEvents: no monitoring trend).
+    // Demand classes (scatter), investment by location, fill rates by tier, the efficient frontier (network plan),
+    // and the MOM assessment's pillar scores, NPV by opportunity and cumulative cash flow.
     expect(ours.length - input.length).toBe(7);
     const reconverted = [...(await unzipParts(readFileSync(join(outDir, basename(output))))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(reconverted).toHaveLength(ours.length);
     const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(sum(len(ws._charts) for ws in wb.worksheets if ws.title.startswith("SPP ")))';
-    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('3');
+    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('7');
     // Each kind survives LibreOffice's reading and rewriting as the same kind of chart.
     const kinds = await unzipParts(readFileSync(join(outDir, 'chart-kinds.xlsx')));
     const types = [...kinds.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => /<c:(barChart|lineChart|scatterChart)>/.exec(new TextDecoder().decode(kinds.get(name)))?.[1]).sort();
