@@ -1,6 +1,6 @@
 /**
  * Calibration of the stocking decision on the user's own history (Calibration = Auto,
- * docs/methods.md §6.2). Rolling-origin backtests over several windows: at each origin o the stock
+ * docs/methods.md §6.1). Rolling-origin backtests over several windows: at each origin o the stock
  * is decided on periods [0, o) exactly as the live plan decides, and the next H = BacktestPeriods
  * periods are replayed. Per demand class one shift δ on the logit scale is fitted so that, summed
  * over every window, the promised and the achieved units filled meet:
