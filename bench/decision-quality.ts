@@ -12,7 +12,8 @@ import { baseStockForFillRate } from '../src/engine/base-stock';
 import { cdf, fitDistribution, PmfTable } from '../src/engine/distributions';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '../src/engine/plan';
 import { PlanTable } from '../src/engine/plan-table';
-import { planBatch, type PlanBatch } from '../src/engine/portfolio';
+import { planBatch, planPortfolio, type PlanBatch } from '../src/engine/portfolio';
+import { syntheticInput } from './engine';
 import { replayBaseStock, ReplayWorkspace } from '../src/engine/replay';
 import { loadCarParts } from './reference-data';
 
@@ -260,4 +261,36 @@ export function decisionQualitySection(log: (line: string) => void, result = dec
   }
 }
 
-if (require.main === module) decisionQualitySection((line) => console.log(line));
+if (require.main === module) {
+  decisionQualitySection((line) => console.log(line));
+  console.log('');
+  decisionQualityCost((line) => console.log(line));
+}
+
+/** What Calibration = Auto and LeadTimeDemand = Compound cost: planPortfolio time against the defaults in the same run (best of 3 each). */
+export function decisionQualityCost(log: (line: string) => void, partLocations = 20_000, periods = 36): void {
+  const input = syntheticInput(partLocations, periods);
+  const time = (settings: Partial<typeof input.settings>) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const start = performance.now();
+      planPortfolio({ ...input, settings: { ...input.settings, ...settings } });
+      best = Math.min(best, performance.now() - start);
+    }
+    return best / 1000;
+  };
+  planPortfolio(syntheticInput(2000, periods, 2));
+  const floor = time({});
+  log(`planPortfolio, ${partLocations.toLocaleString('en-US')} synthetic part-locations × ${periods} periods, best of 3 (ratios to the defaults in the same run):`);
+  log(`| Settings | Seconds | Ratio |`);
+  log(`|---|---|---|`);
+  log(`| Defaults (Moments, Calibration Off) | ${floor.toFixed(2)} | 1.00 |`);
+  for (const [name, settings] of [
+    ['LeadTimeDemand = Compound', { leadTimeDemand: 'Compound' as const }],
+    ['Calibration = Auto', { calibration: 'Auto' as const }],
+    ['Compound and Calibration = Auto', { leadTimeDemand: 'Compound' as const, calibration: 'Auto' as const }],
+  ] as const) {
+    const t = time(settings);
+    log(`| ${name} | ${t.toFixed(2)} | ${(t / floor).toFixed(2)} |`);
+  }
+}
