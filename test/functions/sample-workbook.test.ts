@@ -60,6 +60,8 @@ interface DemandRow {
 interface StockRow {
   partId: string;
   locationId: string;
+  criticality: 'Critical' | 'Standard';
+  reasonCode: string;
   targetFillRate: number;
   stock: number;
   fillRate: number;
@@ -112,6 +114,8 @@ describe.each([
   const key = (row: { partId: string; locationId: string }) => `${row.partId}|${row.locationId}`;
   const historyOf = (row: { partId: string; locationId: string }) => [history.get(key(row))!]; // one row of cells
   const demandRows = new Map(demandTable.map((row) => [key(row), row]));
+  // Rows whose stock the evidence rules set (docs/methods.md §5.1): TSB's forecast, at most one unit for a Critical part.
+  const byEvidence = new Set(stockTable.filter((r) => ['obsolete', 'obsoleteInsurance', 'fewUnits', 'fewUnitsInsurance'].includes(r.reasonCode)).map(key));
 
   test('covers every kind of row: demand classes, methods, both distributions, no demand, inventory', () => {
     expect(stockTable.length).toBeGreaterThanOrEqual(parts * 4);
@@ -132,7 +136,8 @@ describe.each([
       else expect([key(row), cv2(y)]).toEqual([key(row), row.cv2]);
       // The method the analysis chose, and Auto itself (the sample keeps the default settings).
       expect([key(row), forecast(y, row.method)]).toEqual([key(row), row.ratePerPeriod]);
-      expect([key(row), forecast(y)]).toEqual([key(row), row.ratePerPeriod]);
+      if (byEvidence.has(key(row))) expect([key(row), row.method]).toEqual([key(row), 'TSB']);
+      else expect([key(row), forecast(y)]).toEqual([key(row), row.ratePerPeriod]);
     }
   });
 
@@ -145,7 +150,8 @@ describe.each([
       const variance = row.leadTimeDemandVariance; // no function estimates the variance (docs/functions.md)
       const id = key(row);
       expect([id, mean]).toEqual([id, row.leadTimeDemandMean]);
-      const stock = baseStock(mean, row.targetFillRate, variance);
+      const target = baseStock(mean, row.targetFillRate, variance);
+      const stock = byEvidence.has(id) ? Math.min(target, row.criticality === 'Critical' ? 1 : 0) : target;
       const expected: Partial<StockRow> = {
         stock: row.stock,
         fillRate: row.fillRate,
