@@ -12,7 +12,7 @@ import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
-import { decisionQualitySection } from './decision-quality';
+import { decisionQualityCost, decisionQualitySection } from './decision-quality';
 import { networkStageBenchSection } from './network-stage';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
 
   console.log('\n## Decision quality on the car parts (bench/decision-quality.ts)');
   decisionQualitySection((line) => console.log(line));
+  decisionQualityCost((line) => console.log(line));
 
   const functions = benchFunctions();
   console.log(`\n## Custom functions: time per cell (${functions.series.toLocaleString('en-US')} car-parts series, best of 5)`);

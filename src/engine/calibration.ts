@@ -1,6 +1,6 @@
 /**
  * Calibration of the stocking decision on the user's own history (Calibration = Auto,
- * docs/methods.md §6.2). Rolling-origin backtests over several windows: at each origin o the stock
+ * docs/methods.md §6.1). Rolling-origin backtests over several windows: at each origin o the stock
  * is decided on periods [0, o) exactly as the live plan decides, and the next H = BacktestPeriods
  * periods are replayed. Per demand class one shift δ on the logit scale is fitted so that, summed
  * over every window, the promised and the achieved units filled meet:
@@ -9,8 +9,8 @@
  * δ < 0 means the model over-promised (the decision aims higher to keep the promise); δ > 0 that
  * it under-promised (it aims lower and saves stock).
  * Pooling several windows averages the drift between years instead of fitting one of them; δ is
- * shrunk toward 0 by N/(N + SHRINKAGE), N the class's part-location-windows with demand, and
- * bounded by ±MAX_SHIFT. Decisions set by the evidence rules (stock-rule.ts) are not calibrated.
+ * then shrunk toward 0 as far as the windows' own shifts disagree (driftWeight) and by
+ * N/(N + SHRINKAGE), N the class's part-location-windows with demand, and bounded by ±MAX_SHIFT. Decisions set by the evidence rules (stock-rule.ts) are not calibrated.
  */
 import { DEMAND_CLASSES, type DemandClass } from './classify';
 import { decisionCurve, MIN_DECISION_PERIODS, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
@@ -129,7 +129,8 @@ export function calibrate(count: number, periods: number, requestOf: RequestOf, 
   const observations = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, 0])) as Record<DemandClass, number>;
   for (const [demandClass, acc] of byClass) {
     observations[demandClass] = acc.count;
-    shifts[demandClass] = shrink(fitShift(acc), acc.count);
+    const perWindow = origins.map((_, w) => byCell.get(`${w}\u0000${demandClass}`)).filter((cell): cell is Accumulator => cell !== undefined && cell.count > 0).map(fitShift);
+    shifts[demandClass] = shrink(fitShift(acc), acc.count) * driftWeight(fitShift(acc), perWindow);
   }
   const cells: CalibrationCell[] = [];
   for (const [key, acc] of byCell) {
@@ -168,6 +169,21 @@ export function fitShift(acc: { promised: ArrayLike<number>; filled: ArrayLike<n
   }
   // No crossing: over-promising at every shift calls for the most stock (the lowest δ), under-promising for the least.
   return gap(0) > 0 ? SHIFTS[0] : SHIFTS[SHIFTS.length - 1];
+}
+
+/**
+ * How much of the pooled δ survives the drift between windows: the windows' own shifts δ_w scatter
+ * around the pooled one by s² (sample variance), so the pooled δ is known to s²/W; the
+ * positive-part James–Stein weight max(0, 1 − (s²/W)/δ²) shrinks it toward 0 as far as the windows
+ * disagree. One window tells nothing about drift: weight ½.
+ */
+export function driftWeight(pooled: number, perWindow: readonly number[]): number {
+  const w = perWindow.length;
+  if (w === 0 || pooled === 0) return 0;
+  if (w === 1) return 0.5;
+  const mean = perWindow.reduce((a, b) => a + b, 0) / w;
+  const variance = perWindow.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (w - 1);
+  return Math.max(0, 1 - variance / w / (pooled * pooled));
 }
 
 /** Shrinks δ toward 0 with the weight of its evidence, N / (N + SHRINKAGE). */

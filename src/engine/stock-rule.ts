@@ -1,6 +1,6 @@
 /**
  * What the evidence of a part-location's history supports before any fill-rate target is applied
- * (docs/methods.md §5.3). Two rules cap the stock:
+ * (docs/methods.md §5.1). Two rules cap the stock:
  * - obsolescence: no demand in the last `obsoleteAfterPeriods` periods (ObsoleteAfterYears) →
  *   not stocked; a Critical part keeps at most one unit, as insurance;
  * - near-zero demand: at most NEAR_ZERO_UNITS units in the whole history, over at least a year

@@ -1,7 +1,7 @@
 /**
  * SPP Calibration (Calibration = Auto): the rolling-origin backtests behind the calibration, per
  * window and demand class — promised against achieved without and with the class's shift
- * (src/engine/calibration.ts, docs/methods.md §6.2) — and the shifts themselves as a JSON section.
+ * (src/engine/calibration.ts, docs/methods.md §6.1) — and the shifts themselves as a JSON section.
  */
 import type { CalibrationCell } from '../engine/calibration';
 import type { ResultTableSpec } from './result-spec';
@@ -28,7 +28,7 @@ export const CALIBRATION_TABLE: ResultTableSpec<ResultContext, CalibrationCell> 
     { key: 'demand', header: 'Replayed demand', format: 'integer', unit: 'units', note: 'Units demanded in the replayed periods.', value: (r) => r.demand },
     { key: 'promisedFillRate', header: 'Promised (uncalibrated)', format: 'percent', unit: 'share of demanded units', note: 'Fill rate the model promised for its stock, weighted by replayed demand.', value: (r) => r.promisedFillRate, pane: true },
     { key: 'achievedFillRate', header: 'Achieved (uncalibrated)', format: 'percent', unit: 'share of demanded units', note: 'Replayed units filled at once ÷ replayed units.', value: (r) => r.achievedFillRate, pane: true },
-    { key: 'shift', header: 'Calibration shift', format: 'decimal', unit: 'logit', note: 'The class’s shift δ: negative means the model over-promised, so the decision aims higher; positive that it under-promised (docs/methods.md §6.2).', value: (r) => r.shift, pane: true },
+    { key: 'shift', header: 'Calibration shift', format: 'decimal', unit: 'logit', note: 'The class’s shift δ: negative means the model over-promised, so the decision aims higher; positive that it under-promised (docs/methods.md §6.1).', value: (r) => r.shift, pane: true },
     { key: 'calibratedPromisedFillRate', header: 'Promised (calibrated)', format: 'percent', unit: 'share of demanded units', note: 'The calibrated promise for the calibrated stock (in sample).', value: (r) => r.calibratedPromisedFillRate, pane: true },
     { key: 'calibratedAchievedFillRate', header: 'Achieved (calibrated)', format: 'percent', unit: 'share of demanded units', note: 'What the calibrated stock achieved in the replay (in sample).', value: (r) => r.calibratedAchievedFillRate, pane: true },
     { key: 'stock', header: 'Stock (uncalibrated)', format: 'integer', unit: 'units', note: 'Σ stock decided in the window without calibration.', value: (r) => r.stock },

@@ -131,7 +131,7 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     header: 'Reason code',
     format: 'text',
     unit: '',
-    note: 'The rule that set the stock: target (the fill-rate target), obsolete or obsoleteInsurance (no demand for ObsoleteAfterYears), fewUnits or fewUnitsInsurance (at most 2 units in the history), noDemand, forecastZero (docs/methods.md §5.3).',
+    note: 'The rule that set the stock: target (the fill-rate target), obsolete or obsoleteInsurance (no demand for ObsoleteAfterYears), fewUnits or fewUnitsInsurance (at most 2 units in the history), noDemand, forecastZero (docs/methods.md §5.1).',
     value: (r) => r.plan.reasonCode,
   },
   { key: 'periodsWithoutDemand', header: 'Periods without demand', format: 'integer', unit: 'periods', note: 'Periods since the last period with demand.', value: (r) => r.plan.periodsWithoutDemand, in: 'json' },

@@ -3,7 +3,7 @@
  * hand, and a seeded simulation in which a model that is known to over-promise (Poisson forced on
  * clumped demand) is corrected so that promised and achieved meet on fresh data.
  */
-import { calibrate, calibrationOrigins, fitShift, MAX_SHIFT, shrink, SHIFTS, SHRINKAGE } from '../../src/engine/calibration';
+import { calibrate, calibrationOrigins, driftWeight, fitShift, MAX_SHIFT, shrink, SHIFTS, SHRINKAGE } from '../../src/engine/calibration';
 import { DEFAULT_PLAN_SETTINGS, planPartLocation, type PartLocationRequest, type PlanSettings } from '../../src/engine/plan';
 import { replayBaseStock } from '../../src/engine/replay';
 import { createRng } from '../../src/sample/random';
@@ -34,6 +34,15 @@ describe('calibration by hand', () => {
     expect(shrink(-0.8, 300)).toBeCloseTo(-0.6, 12);
     expect(shrink(2, 0)).toBe(0);
   });
+});
+
+test('drift between windows: positive-part James–Stein weight 1 − (s²/W)/δ², ½ for one window', () => {
+  // Windows −1, −0.5, −0.6: mean −0.7, s² = (0.09 + 0.04 + 0.01)/2 = 0.07; pooled −0.7: 1 − (0.07/3)/0.49.
+  expect(driftWeight(-0.7, [-1, -0.5, -0.6])).toBeCloseTo(1 - 0.07 / 3 / 0.49, 12);
+  // Windows that disagree in sign: the pooled shift is mostly drift, nothing survives.
+  expect(driftWeight(0.1, [1, -0.8])).toBe(0);
+  expect(driftWeight(0.4, [0.4])).toBe(0.5);
+  expect(driftWeight(0, [0.3, 0.2])).toBe(0);
 });
 
 describe('a model that over-promises is calibrated (seeded simulation)', () => {

@@ -1,0 +1,65 @@
+/**
+ * The portfolio's wiring of the decision-quality pieces: the Critical flag reaches the evidence
+ * rules, order sizes are pooled across a part's locations, Calibration = Auto fits on the
+ * portfolio's own history and every target-set row carries its class's shift.
+ */
+import { planPortfolio } from '../../src/engine/portfolio';
+import { central, demand, field, part, planningInput, tier } from './planning-input';
+import { createRng } from '../../src/sample/random';
+import { sampleCompoundPoisson } from '../../src/sample/samplers';
+
+const quiet = [1, ...new Array(23).fill(0)];
+
+test('an obsolete Critical part keeps one unit as insurance, a Standard part none', () => {
+  const input = planningInput({
+    parts: [part('C', { criticality: 'Critical' }), part('S', { criticality: 'Standard' })],
+    locations: [central('CDC', { slaTier: 'Gold' })],
+    slaTiers: [tier('Gold', 0.95)],
+    demand: [demand('C', 'CDC', quiet), demand('S', 'CDC', quiet)],
+  });
+  const { rows } = planPortfolio(input);
+  expect([rows.plans.columns.stock[0], rows.plans.reasonCodeAt(0)]).toEqual([1, 'obsoleteInsurance']);
+  expect([rows.plans.columns.stock[1], rows.plans.reasonCodeAt(1)]).toEqual([0, 'obsolete']);
+});
+
+test('Compound: a field location with four own sizes pools the part’s sizes at the central', () => {
+  const fieldDemand = [2, 0, 0, 0, 0, 0, 2, ...new Array(15).fill(0), 1, 1];
+  const centralDemand = [4, 0, 4, 0, 4, 0, 4, 0, 4, 0, 4, ...new Array(13).fill(1)];
+  const input = planningInput({
+    parts: [part('P', { criticality: 'Critical' })],
+    locations: [central('CDC', { slaTier: 'Gold' }), field('F1', 'CDC', 3, { slaTier: 'Gold' })],
+    slaTiers: [tier('Gold', 0.9)],
+    demand: [demand('P', 'CDC', centralDemand), demand('P', 'F1', fieldDemand)],
+    settings: { leadTimeDemand: 'Compound' },
+  });
+  const { rows } = planPortfolio(input);
+  expect(rows.plans.leadTimeModelAt(1)).toBe('Compound');
+  // Own sizes 2, 2, 1, 1 (4 < 5): the central's 6 fours and 13 ones pooled at weight 1/19 each.
+  // Empirical mean (2 + 2 + 1 + 1 + (6·4 + 13·1)/19) / 5 = (6 + 37/19)/5; the geometric smoothing keeps the mean.
+  expect(rows.plans.columns.meanOrderSize[1]).toBeCloseTo((6 + 37 / 19) / 5, 4);
+});
+
+test('Calibration = Auto: the fit is returned, and every target-set row carries its class’s shift', () => {
+  const rng = createRng(11);
+  const parts = Array.from({ length: 60 }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
+  const input = planningInput({
+    parts,
+    locations: [central('CDC')],
+    demand: parts.map((p) => demand(p.id, 'CDC', Array.from({ length: 40 }, () => sampleCompoundPoisson(rng, 1.5, 0.5, 2)))),
+    settings: { calibration: 'Auto', distribution: 'Poisson', fillRateModel: 'Classic' },
+  });
+  const result = planPortfolio(input);
+  const calibration = result.calibration!;
+  // 40 periods, H = 12: windows decided on 28, 22 and 16 periods.
+  expect([...new Set(calibration.cells.map((c) => c.origin))]).toEqual([28, 22, 16]);
+  const { plans } = result.rows;
+  for (let i = 0; i < plans.size; i++) {
+    const expected = plans.reasonCodeAt(i) === 'target' ? calibration.shifts[plans.demandClassAt(i)] : 0;
+    expect(plans.columns.calibrationShift[i]).toBe(expected);
+  }
+  // Poisson forced on clumped demand over-promises: the shift of the dominant class is negative.
+  expect(Math.min(...Object.values(calibration.shifts))).toBeLessThan(0);
+  const off = planPortfolio({ ...input, settings: { ...input.settings, calibration: 'Off' } });
+  expect(off.calibration).toBeNull();
+  expect(off.summary.stock).toBeLessThan(result.summary.stock);
+});
