@@ -12,6 +12,7 @@ import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
+import { fileIoBenchSection } from './file-io';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  console.log('\n## File host: spp analyze against the floor of reading and writing the same files (bench/file-io.ts)');
+  await fileIoBenchSection((line) => console.log(line));
 
   console.log('\n## Car parts: promised vs achieved fill rate (2,509 series, decide on 39 months, replay 12)');
   console.log('| Recipe | Lead time (months) | Target | Promised | Achieved | Stock (units) |');
