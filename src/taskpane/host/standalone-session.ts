@@ -20,6 +20,7 @@ function createXlsxWorker(): XlsxWorkerLike {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 /** Preferences in localStorage; storage can be missing or throw (privacy modes, sandboxed frames). */
 export function browserPreferences(prefix = 'spp:'): HostSession['preferences'] {
@@ -48,10 +49,11 @@ export function browserPreferences(prefix = 'spp:'): HostSession['preferences'] 
   };
 }
 
-/** `Plan 2025.xlsx` → `Plan 2025-results.xlsx`. */
+/** `Plan 2025.xlsx` → `Plan 2025-results.xlsx`; a macro-enabled `.xlsm` stays `.xlsm` (its package keeps the VBA project). */
 export function resultsFileName(name: string | null): string {
-  const base = (name ?? 'workbook').replace(/\.xlsx$/i, '') || 'workbook';
-  return `${base}-results.xlsx`;
+  const macro = /\.xlsm$/i.test(name ?? '');
+  const base = (name ?? 'workbook').replace(/\.xls[xm]$/i, '') || 'workbook';
+  return `${base}-results.${macro ? 'xlsm' : 'xlsx'}`;
 }
 
 /** Saves bytes as a file through a temporary object URL and a clicked anchor. */
@@ -110,7 +112,8 @@ export class StandaloneSession implements HostSession {
 
   async download(name?: string): Promise<void> {
     if (!this.current) throw new Error('Open a workbook first.');
-    saveBytes(await this.current.workbook.toBuffer(), name ?? resultsFileName(this.current.name));
+    const fileName = name ?? resultsFileName(this.current.name);
+    saveBytes(await this.current.workbook.toBuffer(), fileName, /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME);
   }
 
   async selectCell(): Promise<boolean> {
