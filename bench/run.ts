@@ -14,6 +14,7 @@ import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
 import { decisionQualityCost, decisionQualitySection } from './decision-quality';
 import { networkStageBenchSection } from './network-stage';
+import { fileIoBenchSection } from './file-io';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  console.log('\n## File host: spp analyze against the floor of reading and writing the same files (bench/file-io.ts)');
+  await fileIoBenchSection((line) => console.log(line));
 
   console.log('\n## Car parts: promised vs achieved fill rate (2,509 series, decide on 39 months, replay 12)');
   console.log('| Recipe | Lead time (months) | Target | Promised | Achieved | Stock (units) |');
