@@ -590,6 +590,7 @@ function businessCaseJson(c: ResultContext): unknown {
     cumulative: bc.cumulative,
     discountRate: bc.discountRate,
     horizonYears: c.input.settings.horizonYears,
+    implementationWaves: c.input.settings.implementationWaves,
     npv: bc.npv,
     irr: num(bc.irr),
     irrNote: bc.irrNote,

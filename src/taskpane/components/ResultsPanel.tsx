@@ -10,6 +10,7 @@ import { formatInteger } from '../state/format';
 import { largestActions, tableRows, type RankedRows } from '../state/result-rows';
 import type { SuccessfulAnalysis } from '../state/run-analysis';
 import { ContractTable } from './ContractTable';
+import { MomSection } from './MomSection';
 import { usePanelStyles } from './layout-styles';
 import { ResultSheetLinks } from './ResultSheetLinks';
 import { SummaryCards } from './SummaryCards';
@@ -44,6 +45,7 @@ export function ResultsPanel({ analysis, session }: { analysis: SuccessfulAnalys
         description="Critical parts per SLA tier, Standard parts apart; the backtest replays held-out demand against the stock decided without it."
       />
       <ContractTable spec={STOCK_TABLE} rows={actions.rows} currency={summary.currency} title="Largest actions" description={actionsDescription(actions)} />
+      <MomSection result={result} />
       <Suspense fallback={<Spinner size="tiny" label="Loading charts…" />}>
         <ResultCharts summary={summary} />
       </Suspense>
