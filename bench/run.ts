@@ -12,6 +12,7 @@ import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
+import { momStageBenchSection } from './mom-stage';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
 
   console.log('\n## Network stocking (bench/network.ts)');
   networkBenchSection((line) => console.log(line));
+
+  console.log('\n## MOM stage in the pipeline (bench/mom-stage.ts)');
+  await momStageBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
