@@ -15,6 +15,7 @@ import { networkBenchSection } from './network';
 import { decisionQualityCost, decisionQualitySection } from './decision-quality';
 import { networkStageBenchSection } from './network-stage';
 import { fileIoBenchSection } from './file-io';
+import { momStageBenchSection } from './mom-stage';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 
   console.log('\n## Network stage of the pipeline (bench/network-stage.ts)');
   networkStageBenchSection((line) => console.log(line));
+  console.log('\n## MOM stage in the pipeline (bench/mom-stage.ts)');
+  await momStageBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
