@@ -14,6 +14,11 @@ jest.mock('../../src/taskpane/components/ResultCharts', () => ({
   __esModule: true,
   default: () => require('react').createElement('div', { 'data-testid': 'result-charts' }),
 }));
+// Likewise the frontier (the same chart library); the real one is tested in test/taskpane/frontier.test.tsx.
+jest.mock('../../src/taskpane/components/FrontierChart', () => ({
+  __esModule: true,
+  FrontierChart: () => require('react').createElement('div', { 'data-testid': 'chart-frontier' }),
+}));
 import { fireEvent, screen, within } from '@testing-library/react';
 import { analyzeTables, readInputTables } from '../../src/pipeline/run';
 import { ResultsPanel } from '../../src/taskpane/components/ResultsPanel';

@@ -9,6 +9,23 @@ import { WorkerWorkbook, type XlsxWorkerLike } from '../../src/taskpane/host/wor
 import { XlsxWorkbook } from '../../src/workbook/xlsx-adapter';
 import { analyzeTables, readInputTables } from '../../src/pipeline/run';
 
+/**
+ * postMessage's copy, made in this realm: jest runs the test in its own realm, and the global
+ * structuredClone hands back Dates of Node's realm, which `instanceof Date` here does not recognise.
+ * A real postMessage delivers Dates of the receiving realm, as this does.
+ */
+function copyAsPostMessage<T>(message: T): T {
+  const revive = (value: unknown): unknown => {
+    if (Object.prototype.toString.call(value) === '[object Date]') return new Date((value as Date).getTime());
+    if (Array.isArray(value)) return value.map(revive);
+    if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && Object.prototype.toString.call(value) === '[object Object]') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v)]));
+    }
+    return value;
+  };
+  return revive(structuredClone(message)) as T;
+}
+
 class InThreadWorker implements XlsxWorkerLike {
   onmessage: ((event: MessageEvent<XlsxWorkerResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
@@ -17,8 +34,8 @@ class InThreadWorker implements XlsxWorkerLike {
   private queue = Promise.resolve();
 
   postMessage(message: XlsxWorkerRequest): void {
-    const copy = structuredClone(message);
-    this.queue = this.queue.then(() => this.handle(copy, (response) => this.onmessage?.({ data: structuredClone(response) } as MessageEvent<XlsxWorkerResponse>)));
+    const copy = copyAsPostMessage(message);
+    this.queue = this.queue.then(() => this.handle(copy, (response) => this.onmessage?.({ data: copyAsPostMessage(response) } as MessageEvent<XlsxWorkerResponse>)));
   }
 
   terminate(): void {

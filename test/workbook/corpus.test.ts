@@ -35,7 +35,8 @@ function comparable(json: string): unknown {
 function expectedJson(): unknown {
   const tables: InputTables = {};
   for (const table of generateSample(CORPUS_SAMPLE)) {
-    const sheetTable: SheetTable = { name: table.name, sheet: table.name, source: 'table', headerRow: 1, firstColumn: 1, headers: table.columns.map((c) => c.header), rows: table.rows };
+    const sheetTable: SheetTable = { name: table.name, sheet: table.name, source: 'table', headerRow: 1, firstColumn: 1, headers: table.columns.map((c) => c.header), rows: table.rows.map((row) => row.map((value) => (value === '' ? null : value))) };
+    // A blank cell reads as null from every host (the sample writes blanks as '').
     tables[table.name as keyof InputTables] = sheetTable;
   }
   const analysis = analyzeTables(tables, {});
