@@ -26,6 +26,8 @@ const CHART_HEIGHT = 240;
 const LEGEND_HEIGHT = 64;
 const MARGINS = { left: 44, right: 16, top: 16, bottom: 32 };
 const FALLBACK_WIDTH = 320;
+/** Compact axis labels of amounts, as the investment chart's (ResultCharts.tsx). */
+const AMOUNT_TICKS = '~s';
 /** Room for one x-axis amount label (e.g. "1.2M"), generously. */
 const TICK_SPACING = 100;
 
@@ -93,6 +95,8 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
             yMaxValue={1}
             yAxisTickFormat={(value: number) => formatPercentAxis(value)}
             xAxisTickCount={Math.max(2, Math.floor((width - MARGINS.left - MARGINS.right) / TICK_SPACING))}
+            // Compact amounts (d3-format SI: 800k, 1.4M), so the last label stays inside the chart.
+            tickFormat={AMOUNT_TICKS}
             margins={MARGINS}
             hideTickOverlap
             legendProps={{ enabledWrapLines: true }}
