@@ -221,7 +221,7 @@ export function applyNetworkPlan(portfolio: PortfolioResult, stage: NetworkStage
     rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     if (today && !Number.isNaN(onHand)) rows.onHandFillRate[i] = today.fillRateWithinResponse[r];
   }
-  return { rows, summary: summarizePortfolio(rows, input) };
+  return { ...portfolio, rows, summary: summarizePortfolio(rows, input) };
 }
 
 /** The reason for the network decision of portfolio row i (computed on request). */
