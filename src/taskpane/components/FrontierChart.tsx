@@ -1,11 +1,12 @@
 /**
  * The efficient frontier of the network plan (SPP Frontier): fill rate within response against the
- * investment, over all demand and per SLA tier, with the chosen point marked. Picking a point (on the
- * chart, or in the list below it, which the keyboard reaches) and "Plan at this budget" runs again in
- * StockingMode Budget with the point's investment.
+ * investment, over all demand and per SLA tier, with the chosen point marked. Picking a point in the
+ * list below the chart (one entry per point, reached by the keyboard) and "Plan at this budget" runs
+ * again in StockingMode Budget with the point's investment. The plot itself is inert: a frontier has
+ * hundreds of points per line, far too many tab stops.
  *
- * Label rules as for the other pane charts (ResultCharts.tsx): no per-point labels (the callout and
- * the list give the numbers), few x ticks for the width (about one per 100 px) so amounts never run
+ * Label rules as for the other pane charts (ResultCharts.tsx): no per-point labels (the list gives
+ * the numbers), few x ticks for the width (about one per 100 px) so amounts never run
  * into each other, a wrapping legend, and the chart sized to its container.
  */
 import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
   select: { minWidth: 0, flexGrow: 1 },
 });
 
+/** React 18 passes `inert` through as a plain attribute. */
+const INERT = { inert: '' } as Record<string, string>;
 const CHART_HEIGHT = 240;
 const LEGEND_HEIGHT = 64;
 const MARGINS = { left: 44, right: 16, top: 16, bottom: 32 };
@@ -68,10 +71,10 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
   if (points.length === 0) return null;
 
   const series = (legend: string, color: string, value: (p: FrontierPointView) => number | null): LineChartPoints | null => {
-    const data = points.flatMap((p, i) => {
+    const data = points.flatMap((p) => {
       const y = value(p);
       if (y === null) return [];
-      return [{ x: p.investment, y, xAxisCalloutData: formatCurrency(p.investment, currency), yAxisCalloutData: formatPercent(y), onDataPointClick: () => setPicked(i), markerSize: p.chosen ? 6 : undefined }];
+      return [{ x: p.investment, y, xAxisCalloutData: formatCurrency(p.investment, currency), yAxisCalloutData: formatPercent(y), markerSize: p.chosen ? 6 : undefined }];
     });
     return data.length ? { legend, color, data, hideNonActiveDots: true } : null;
   };
@@ -85,7 +88,8 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
       <figcaption id={titleId}>
         <Subtitle2>{`Efficient frontier: fill rate within response by investment (${currency})`}</Subtitle2>
       </figcaption>
-      <div ref={plot} className={styles.plot}>
+      {/* The plot is a picture (inert: its hundreds of points are not tab stops); the list below holds every point and picks one. */}
+      <div ref={plot} className={styles.plot} {...INERT}>
         <div style={{ height, width: '100%' }}>
           <LineChart
             data={{ chartTitle: 'Efficient frontier', lineChartData: lines }}
