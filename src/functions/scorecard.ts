@@ -69,6 +69,7 @@ export function momPillarScore(current_range: unknown[][], benchmark_range: unkn
     if (w === null) problems.push(`weight_range KPI ${i + 1} of ${n} is required`);
     const problem = b !== null && f !== null ? orderProblem(b, f, flag) : '';
     if (problem) problems.push(`KPI ${i + 1} of ${n}: ${problem}`);
+    // Every row scored as one pillar (its name does not enter the score), by the engine's scoreAssessment.
     rows.push({ kpi: `KPI ${i + 1}`, pillar: 'Maximize', current: c, benchmark: b, floor: f, weight: w ?? 0, higherIsBetter: flag ?? (b !== null && f !== null ? b > f : true), source: '' });
   }
   if (problems.length > 0) throw invalidValue(problems.join('; '));

@@ -3,7 +3,10 @@
  * (analyzeTables), every reproducible column of the results is recomputed for each row with the
  * custom functions, from that row's own inputs, as a user would write the formulas next to the
  * results: the demand history laid out as one row per part-location (a period without a Demand row
- * left empty), the lead time and target from the row, the forecast from SPP.FORECAST, and so on.
+ * left empty), the lead time and target from the row, the forecast from SPP.FORECAST, and so on;
+ * and, for a sample planned as a network with its MOM assessment, SPP Network's field rows with
+ * SPP.VARIMETRIC, the last-time buys, scores and cash-flow figures with the lifecycle, scorecard
+ * and finance functions.
  */
 import { adi, cv2, demandClass, forecast } from '../../src/functions/demand';
 import { irr, npv, paybackMonths } from '../../src/functions/finance';
