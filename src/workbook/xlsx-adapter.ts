@@ -78,7 +78,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeScenario(scenario: StoredScenario): Promise<void> {
     this.edit((editor, allocator) => {
-      const index = editor.sheets.findIndex((sheet) => sameName(sheet.name, SCENARIO_SHEET));
+      const index = editor.sheets.findIndex((sheet) => sameName(sheet.name, SCENARIO_SHEET) && this.book.sheets.some((s) => s.relId === sheet.relId && s.kind === 'worksheet'));
       const existing = index >= 0 ? editor.sheetPart(editor.sheets[index]) : undefined;
       const staged = buildSheet(scenarioSheetSpec(scenario), allocator, existing);
       if (existing) replaceSheetContent(editor, existing, staged);
@@ -93,7 +93,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.edit((editor, allocator, styles) => {
       // Everything is built first; the package changes only once every sheet is complete.
       const staged = results.tables.map((table) => {
-        const existing = editor.sheets.find((sheet) => sameName(sheet.name, table.sheet));
+        // Only a worksheet is refilled in place; anything else by that name (a chartsheet) is replaced.
+        const existing = editor.sheets.find((sheet) => sameName(sheet.name, table.sheet) && this.book.sheets.some((s) => s.relId === sheet.relId && s.kind === 'worksheet'));
         const part = existing ? editor.sheetPart(existing) : undefined;
         return { table, existing: part ? existing : undefined, staged: buildSheet(resultSheetSpec(table, results.currency, styles), allocator, part) };
       });
