@@ -11,6 +11,7 @@ import { compareFile } from './compare';
 import { chooseScenario, type ScenarioOptions } from './scenario-options';
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes';
 import { writeSample } from './sample';
+import { SheetLimitError } from '../workbook/xlsx-sheet-writer';
 import { writeTemplate } from './template';
 
 function positiveInteger(name: string, max: number) {
@@ -120,6 +121,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`spp: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof SheetLimitError) {
+      // spp sample asked for more rows than a sheet holds, or a result table would not fit: nothing written.
+      process.stderr.write(`spp: ${error.message} Nothing was written.\n`);
       return EXIT_USAGE;
     }
     if (error instanceof WorkbookFileError) {

@@ -38,9 +38,14 @@ export interface SheetRow {
   styles: readonly number[] | ((column: number, value: CellValue) => number);
 }
 
+/** A sheet that would not fit Excel's grid: nothing is written, and the message says by how much. */
+export class SheetLimitError extends Error {
+  override readonly name = 'SheetLimitError';
+}
+
 export function assertFitsSheet(what: string, lastRow: number, lastColumn: number): void {
-  if (lastRow > MAX_ROWS) throw new Error(`${what} needs ${lastRow.toLocaleString('en-US')} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString('en-US')}.`);
-  if (lastColumn > MAX_COLUMNS) throw new Error(`${what} needs ${lastColumn.toLocaleString('en-US')} columns; an Excel sheet holds at most ${MAX_COLUMNS.toLocaleString('en-US')}.`);
+  if (lastRow > MAX_ROWS) throw new SheetLimitError(`${what} needs ${lastRow.toLocaleString('en-US')} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString('en-US')}.`);
+  if (lastColumn > MAX_COLUMNS) throw new SheetLimitError(`${what} needs ${lastColumn.toLocaleString('en-US')} columns; an Excel sheet holds at most ${MAX_COLUMNS.toLocaleString('en-US')}.`);
 }
 
 export class SheetWriter {

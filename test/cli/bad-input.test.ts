@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCli, spp, tempDir, writeWorkbook } from './helpers';
 
@@ -118,4 +118,14 @@ describe('spp analyze on bad input', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Demand!D1: Column header "2024-13" is not a month (YYYY-MM) or a date');
   });
+});
+
+test('spp sample refuses a workbook past Excel\'s row limit with the reason, writes nothing, exits 2', () => {
+  const out = join(tempDir(), 'too-big.xlsx');
+  // 4,000 parts × 20 locations × 36 months: about 1.4 million demand rows in the long layout.
+  const run = spp('sample', out, '--parts', '4000', '--locations', '20', '--periods', '36');
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(/^spp: Table Demand needs [\d,]+ rows; an Excel sheet holds at most 1,048,576\. Nothing was written\.$/m);
+  expect(run.stderr).not.toMatch(/\bat \S+ \(/); // no stack trace
+  expect(existsSync(out)).toBe(false);
 });
