@@ -10,8 +10,12 @@ import { fitDistribution, PmfTable } from '../src/engine/distributions';
 import { chooseForecast, ForecastWorkspace } from '../src/engine/forecast/selection';
 import { DEFAULT_PLAN_SETTINGS } from '../src/engine/plan';
 import { forecast } from '../src/functions/demand';
-import { LIMITS } from '../src/functions/limits';
+import { LIMITS, NETWORK_LIMITS } from '../src/functions/limits';
 import { baseStock, fillRate } from '../src/functions/stock';
+import { buildNetworkProblem, evaluateNetwork } from '../src/engine/network';
+import { irr } from '../src/functions/finance';
+import { lastTimeBuy, lastTimeBuyFromHistory } from '../src/functions/lifecycle';
+import { variMetric } from '../src/functions/network';
 import { loadCarParts } from './reference-data';
 
 export interface FunctionTiming {
@@ -56,6 +60,7 @@ export function benchFunctions(): { timings: FunctionTiming[]; worst: WorstCase[
     { label: 'SPP.FORECAST(history) (Auto)', functionMicros: perCall(rows, (row) => forecast(row)), engineMicros: perCall(series, engineForecast) },
     { label: 'SPP.BASESTOCK(mean, 0.95, variance)', functionMicros: perCall(stocks, (s) => baseStock(s.mean, 0.95, s.variance)), engineMicros: perCall(stocks, (s) => baseStockForFillRate(s.dist, 0.95, 'Compound', table)) },
     { label: 'SPP.FILLRATE(mean, stock, variance)', functionMicros: perCall(withStock, (s) => fillRate(s.mean, s.stock, s.variance)), engineMicros: perCall(withStock, (s) => baseStockPerformance(s.dist, s.stock, 'Compound', table)) },
+    ...networkTimings(stocks.map((s) => s.mean)),
   ];
   const d = LIMITS.dispersion;
   const worstCalls: [string, () => unknown][] = [
@@ -65,8 +70,44 @@ export function benchFunctions(): { timings: FunctionTiming[]; worst: WorstCase[
     [`SPP.BASESTOCK(${LIMITS.mean}, 0.9999, ${LIMITS.variance})`, () => baseStock(LIMITS.mean, 0.9999, LIMITS.variance)],
     [`SPP.FILLRATE(1, ${LIMITS.stock}, ${d})`, () => fillRate(1, LIMITS.stock, d)],
   ];
+  // Round 2: the network, lifecycle and finance functions at their limits.
+  const spread = NETWORK_LIMITS.batchSpread;
+  worstCalls.push(
+    [`SPP.VARIMETRIC(0.1, 2, ${NETWORK_LIMITS.fieldStock}, 0.3, 14, 3, "FillRate", ${d})`, () => variMetric(0.1, 2, NETWORK_LIMITS.fieldStock, 0.3, 14, 3, 'FillRate', d)],
+    [`SPP.VARIMETRIC(1, 50, 0, 1, 50, 0, "FillRate", ${spread / 100}) (spread at its limit, ratio ${spread / 100})`, () => variMetric(1, 50, 0, 1, 50, 0, 'FillRate', spread / 100)],
+    [`SPP.VARIMETRIC(100, 50, 0, 100, 50, 0, "FillRate", ${spread / 1e4}) (spread at its limit, ratio ${spread / 1e4})`, () => variMetric(100, 50, 0, 100, 50, 0, 'FillRate', spread / 1e4)],
+    [`SPP.VARIMETRIC(1000, 500, ${NETWORK_LIMITS.fieldStock}, 1000, 1000, ${LIMITS.stock}) (Poisson, central pipeline ${LIMITS.mean})`, () => variMetric(1000, 500, NETWORK_LIMITS.fieldStock, 1000, 1000, LIMITS.stock)],
+    [`SPP.LASTTIMEBUY(${LIMITS.mean / 100}, 0, 100, 0.9999, 0, , ${d})`, () => lastTimeBuy(LIMITS.mean / 100, 0, 100, 0.9999, 0, null, d)],
+    ['SPP.LASTTIMEBUYFROMHISTORY(520 periods, 120)', () => lastTimeBuyFromHistory([Array.from({ length: 520 }, (_, t) => Math.round(50 * Math.exp(-t / 200)))], 120)],
+    ['SPP.IRR(-100, 230, -132) (two sign changes: the 20,000-cell scan)', () => irr([[-100], [230], [-132]])],
+  );
   // Why the dispersion is capped: the engine itself at 10 × the limit, which the functions refuse.
   worstCalls.push([`engine base stock for mean 100, variance ${100 * d * 10}, target 0.9999 (outside the limits)`, () => baseStockForFillRate(fitDistribution(100, 100 * d * 10), 0.9999)]);
   const worst = worstCalls.map(([call, fn]) => ({ call, milliseconds: perCall([0], fn, 3) / 1000 }));
   return { timings, worst, series: series.length };
+}
+
+/**
+ * SPP.VARIMETRIC against the engine call it wraps: evaluateNetwork on the same one-field network,
+ * the problem built once outside the timing. A field with one month of a car-parts forecast a day
+ * × 1/30, 3 days from a Central with 4 × its demand and a 30-day pipeline, one unit in the field and
+ * two at the Central.
+ */
+function networkTimings(monthlyRates: number[]): FunctionTiming[] {
+  const cases = monthlyRates.slice(0, 500).map((monthly) => {
+    const rate = monthly / 30;
+    const location = { tier: null, holdingCostRate: 0, penaltyPerMiss: 0 };
+    const problem = buildNetworkProblem(
+      [{ unitCost: 0, centralPipelineDays: 30, central: { ...location, ratePerDay: 3 * rate }, fields: [{ ...location, ratePerDay: rate, resupplyDays: 3, emergencyHours: null }] }],
+      [],
+    );
+    return { rate, problem };
+  });
+  return [
+    {
+      label: 'SPP.VARIMETRIC(rate, 3, 1, 4 × rate, 30, 2)',
+      functionMicros: perCall(cases, (c) => variMetric(c.rate, 3, 1, 4 * c.rate, 30, 2)),
+      engineMicros: perCall(cases, (c) => evaluateNetwork(c.problem, [2, 1]).rows.columns.expectedBackorders[1]),
+    },
+  ];
 }

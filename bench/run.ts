@@ -13,6 +13,7 @@ import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
 import { decisionQualityCost, decisionQualitySection } from './decision-quality';
+import { networkStageBenchSection } from './network-stage';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
 
   console.log('\n## Network stocking (bench/network.ts)');
   networkBenchSection((line) => console.log(line));
+
+  console.log('\n## Network stage of the pipeline (bench/network-stage.ts)');
+  networkStageBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));

@@ -13,7 +13,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   // Dependencies stay in node_modules; only our own TypeScript is bundled.
-  external: ['exceljs', 'commander'],
+  external: ['commander', 'fflate', 'saxes'],
   sourcemap: true,
   logLevel: 'warning',
 });

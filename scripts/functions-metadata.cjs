@@ -15,7 +15,7 @@ const { generateCustomFunctionsMetadata } = require('custom-functions-metadata')
 const ROOT = path.resolve(__dirname, '..');
 
 /** Modules whose every export is a custom function; src/functions/catalog.ts associates the same modules. */
-const FUNCTION_SOURCES = ['src/functions/stock.ts', 'src/functions/demand.ts'];
+const FUNCTION_SOURCES = ['src/functions/stock.ts', 'src/functions/demand.ts', 'src/functions/network.ts', 'src/functions/lifecycle.ts', 'src/functions/scorecard.ts', 'src/functions/finance.ts'];
 
 const METADATA_FILE = 'functions.json';
 

@@ -2,7 +2,7 @@
  * Planning of the whole portfolio: every part-location of a validated PlanningInput, then the
  * aggregates shown on the summary (totals, by location, by SLA tier, by demand class).
  */
-import type { Location, Part, PlanningInput, Settings } from '../model/types';
+import { inventoryPosition, type Location, type Part, type PlanningInput, type Settings } from '../model/types';
 import { baseStockPerformance } from './base-stock';
 import { PmfTable } from './distributions';
 import type { DemandClass } from './classify';
@@ -31,9 +31,14 @@ export interface PortfolioRows {
   penaltyPerMiss: Float64Array;
   /** Units on hand now (Inventory table); NaN when not given. */
   onHand: Float64Array;
-  /** Fill rate of the current on-hand stock taken as the base-stock level; NaN without inventory. */
+  /** Units on order and in the repair loop (Inventory table); NaN when not given. */
+  onOrder: Float64Array;
+  inRepair: Float64Array;
+  /** Inventory position = on hand + on order + in repair: what a base-stock level is compared with; NaN when not given. */
+  position: Float64Array;
+  /** Fill rate of the current inventory position taken as the base-stock level; NaN without inventory. */
   onHandFillRate: Float64Array;
-  /** Recommended stock minus units on hand: positive = units to add, negative = excess; NaN without inventory. */
+  /** Recommended stock minus the inventory position: positive = units to add, negative = excess; NaN without inventory. */
   stockMinusOnHand: Float64Array;
   plans: PlanTable;
 }
@@ -167,7 +172,7 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
   const parts = new Map(input.parts.map((p) => [p.id, p]));
   const locations = new Map(input.locations.map((l) => [l.id, l]));
   const tiers = new Map(input.slaTiers.map((t) => [t.tier, t]));
-  const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i.onHand]));
+  const inventory = new Map(input.inventory.map((i) => [`${i.partId}\u0000${i.locationId}`, i]));
   const periodDays = daysPerPeriod(input.settings.periodLength);
   const count = input.demand.length;
   const periods = input.grid.count;
@@ -184,7 +189,8 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     penaltyPerMiss: rows.penaltyPerMiss,
     critical: new Uint8Array(count),
     otherLocations: new Array(count),
-    onHand: rows.onHand,
+    // Today's fill rate is that of the inventory position as the base-stock level.
+    onHand: rows.position,
   };
   const seriesOfPart = new Map<string, number[]>();
   for (let i = 0; i < count; i++) {
@@ -209,7 +215,12 @@ export function describePortfolio(input: PlanningInput): { rows: PortfolioRows; 
     rows.unitCost[i] = part.unitCost;
     rows.holdingCostRate[i] = holdingCostRate(location, input.settings);
     rows.penaltyPerMiss[i] = penaltyPerMiss(part, tier);
-    rows.onHand[i] = inventory.size > 0 ? (inventory.get(`${part.id}\u0000${location.id}`) ?? NaN) : NaN;
+    const held = inventory.get(`${part.id}\u0000${location.id}`);
+    const none = NaN;
+    rows.onHand[i] = held ? held.onHand : none;
+    rows.onOrder[i] = held ? (held.onOrder ?? 0) : none;
+    rows.inRepair[i] = held ? (held.inRepair ?? 0) : none;
+    rows.position[i] = held ? inventoryPosition(held) : none;
     batch.leadTimePeriods[i] = rows.leadTimeDays[i] / periodDays;
     batch.series[i] = series.quantities;
     batch.critical![i] = part.criticality === 'Critical' ? 1 : 0;
@@ -262,7 +273,7 @@ export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): Port
   const table = new PmfTable();
   const c = rows.plans.columns;
   for (let i = 0; i < rows.count; i++) {
-    const onHand = rows.onHand[i];
+    const onHand = rows.position[i];
     rows.stockMinusOnHand[i] = c.stock[i] - onHand;
     rows.onHandFillRate[i] = Number.isNaN(onHand)
       ? NaN
@@ -289,6 +300,9 @@ function emptyRows(count: number): PortfolioRows {
     holdingCostRate: new Float64Array(count),
     penaltyPerMiss: new Float64Array(count),
     onHand: new Float64Array(count),
+    onOrder: new Float64Array(count),
+    inRepair: new Float64Array(count),
+    position: new Float64Array(count),
     onHandFillRate: new Float64Array(count),
     stockMinusOnHand: new Float64Array(count),
     plans: new PlanTable(count),
@@ -400,6 +414,7 @@ export function summarizePortfolio(rows: PortfolioRows, input: PlanningInput): P
       const gap = rows.stockMinusOnHand[i];
       inventory.partLocations++;
       inventory.onHandValue += onHand * rows.unitCost[i];
+      // Excess and shortfall against the inventory position; the value is of the units on hand.
       if (gap < 0) inventory.excessValue += -gap * rows.unitCost[i];
       else {
         inventory.shortfallUnits += gap;

@@ -96,27 +96,88 @@ export function choice<T extends string>(name: string, value: unknown, choices: 
 const DEMAND: NumberRule = { min: 0 };
 
 /**
- * A demand history from a range: one row or one column of periods, oldest first. Empty cells are
- * periods without demand (0), as a missing period is in the Demand table; text that is not a
- * number and booleans are #VALUE!, negative demand #NUM!, each naming the offending cell.
+ * The cells of one row or one column of a range, in order (a single value is a range of one
+ * cell), with where each sits for messages; #VALUE! for a block of several rows and columns.
  */
-export function demandHistory(name: string, value: unknown): Float64Array {
+function seriesCells(name: string, value: unknown, unit: string): { cells: unknown[]; position: (t: number) => string } {
   const rows: unknown[] = Array.isArray(value) ? value : [[value]];
   if (rows.length === 0 || !rows.every((row) => Array.isArray(row) && row.length > 0)) throw invalidValue(`${name} must be a range of cells`);
   const grid = rows as unknown[][];
   const width = grid[0].length;
   if (!grid.every((row) => row.length === width)) throw invalidValue(`${name} must be a rectangular range`);
-  if (grid.length > 1 && width > 1) throw invalidValue(`${name} must be one row or one column of periods, found ${grid.length} rows × ${width} columns`);
-  const n = grid.length * width;
+  if (grid.length > 1 && width > 1) throw invalidValue(`${name} must be one row or one column of ${unit}, found ${grid.length} rows × ${width} columns`);
+  const cells = width > 1 ? grid[0] : grid.map((row) => row[0]);
+  const position = (t: number) => (width > 1 ? `row 1, column ${t + 1} of the range` : `row ${t + 1}, column 1 of the range`);
+  return { cells, position };
+}
+
+/**
+ * The numbers of one row or one column of cells, in order: an empty cell is `blank` (0 for a
+ * period or a year without demand or cash flow, null for a value not known), text that is not a
+ * number and booleans are #VALUE!, a number outside `rule` #NUM!, each naming the cell as
+ * `${name} ${item(t, n)} (row r, column c of the range)`; `unit` names the cells in the message
+ * for a block ("one row or one column of years").
+ */
+export function numberSeries<B extends number | null>(name: string, value: unknown, rule: NumberRule, blank: B, unit: string, item: (t: number, n: number) => string): (number | B)[] {
+  const { cells, position } = seriesCells(name, value, unit);
+  const n = cells.length;
+  const out: (number | B)[] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const raw = cells[t];
+    if (isOmitted(raw)) {
+      out[t] = blank;
+      continue;
+    }
+    const cell = asCell(raw);
+    const subject = () => `${name} ${item(t, n)} (${position(t)})`;
+    if (cell === undefined) throw invalidValue(`${subject()} must be a number, found a range`);
+    out[t] = numberIn(subject, cell, rule);
+  }
+  return out;
+}
+
+/**
+ * A demand history from a range: one row or one column of periods, oldest first. Empty cells are
+ * periods without demand (0), as a missing period is in the Demand table; text that is not a
+ * number and booleans are #VALUE!, negative demand #NUM!, each naming the offending cell.
+ */
+export function demandHistory(name: string, value: unknown): Float64Array {
+  const { cells, position } = seriesCells(name, value, 'periods');
+  const n = cells.length;
   const history = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    const [row, column] = width > 1 ? [0, t] : [t, 0];
-    const raw = grid[row][column];
+    const raw = cells[t];
     if (isOmitted(raw)) continue; // an empty cell: a period without demand
     const cell = asCell(raw);
-    const subject = () => `${name} period ${t + 1} of ${n} (row ${row + 1}, column ${column + 1} of the range)`;
+    const subject = () => `${name} period ${t + 1} of ${n} (${position(t)})`;
     if (cell === undefined) throw invalidValue(`${subject()} must be a number, found a range`);
     history[t] = numberIn(subject, cell, DEMAND);
   }
   return history;
+}
+
+/** TRUE/FALSE, or Yes/No, 1/0 as the workbook's boolean columns accept them; `fallback` when omitted. */
+export function optionalBoolean<F extends boolean | undefined>(name: string, value: unknown, fallback: F): boolean | F {
+  if (isOmitted(value)) return fallback;
+  const cell = asCell(value);
+  if (cell === undefined) throw invalidValue(`${name} must be a single value, found a range`);
+  return booleanIn(name, cell);
+}
+
+function booleanIn(subject: string, cell: CellValue): boolean {
+  const converted = convertCell(cell, { key: subject, type: 'boolean' });
+  if (!converted.ok) throw invalidValue(converted.message);
+  return converted.value as boolean;
+}
+
+/** TRUE/FALSE (Yes/No, 1/0) per cell of one row or one column; an empty cell is undefined. Anything else is #VALUE!, naming the cell. */
+export function booleanSeries(name: string, value: unknown, unit: string, item: (t: number, n: number) => string): (boolean | undefined)[] {
+  const { cells, position } = seriesCells(name, value, unit);
+  return cells.map((raw, t) => {
+    if (isOmitted(raw)) return undefined;
+    const cell = asCell(raw);
+    const subject = `${name} ${item(t, cells.length)} (${position(t)})`;
+    if (cell === undefined) throw invalidValue(`${subject} must be TRUE or FALSE, found a range`);
+    return booleanIn(subject, cell);
+  });
 }

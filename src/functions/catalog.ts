@@ -9,6 +9,10 @@
  * scripts/functions-metadata.cjs.
  */
 import * as demand from './demand';
+import * as finance from './finance';
+import * as lifecycle from './lifecycle';
+import * as network from './network';
+import * as scorecard from './scorecard';
 import * as stock from './stock';
 
 /**
@@ -17,7 +21,7 @@ import * as stock from './stock';
  */
 export type CustomFunction = (...args: any[]) => number | string;
 
-const FUNCTION_MODULES: readonly Record<string, CustomFunction>[] = [stock, demand];
+const FUNCTION_MODULES: readonly Record<string, CustomFunction>[] = [stock, demand, network, lifecycle, scorecard, finance];
 
 export const CUSTOM_FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.freeze(
   Object.fromEntries(FUNCTION_MODULES.flatMap((module) => Object.entries(module).map(([name, fn]) => [name.toUpperCase(), fn]))),

@@ -51,3 +51,15 @@ export function columnRule(table: TableName, key: string): NumberRule {
 
 export const PERIOD_LENGTHS = setting('PeriodLength').values as readonly PeriodLength[];
 export const DEFAULT_PERIOD_LENGTH = setting('PeriodLength').default as PeriodLength;
+
+/** The measures SPP.VARIMETRIC returns; EBO is the default (the function's name is its measure). */
+export const VARIMETRIC_MEASURES = ['EBO', 'FillRate', 'ReadyRate', 'ExpectedOnHand', 'PipelineMean', 'PipelineVariance'] as const;
+export type VariMetricMeasure = (typeof VARIMETRIC_MEASURES)[number];
+
+/** The measures of SPP.LASTTIMEBUY; Quantity is the default. */
+export const LAST_TIME_BUY_MEASURES = ['Quantity', 'Coverage', 'ExpectedDemand', 'ExpectedNeed', 'ExpectedLeftover', 'ExpectedShortage'] as const;
+export type LastTimeBuyMeasure = (typeof LAST_TIME_BUY_MEASURES)[number];
+
+/** SPP.LASTTIMEBUYFROMHISTORY's, which add the fitted decline model. */
+export const LAST_TIME_BUY_FIT_MEASURES = [...LAST_TIME_BUY_MEASURES, 'Rate', 'Decline', 'Dispersion'] as const;
+export type LastTimeBuyFitMeasure = (typeof LAST_TIME_BUY_FIT_MEASURES)[number];

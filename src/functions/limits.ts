@@ -17,3 +17,18 @@ export const LIMITS = {
    */
   dispersion: 1e3,
 } as const;
+
+/**
+ * SPP.VARIMETRIC evaluates the field's measures at every level from 0 up to its stock and up to
+ * the level where its shelf is almost never empty (the engine's search range). With batch demand
+ * (a ratio above 1, Compound fill rate) each level's fill rate sums over the levels below it, so
+ * the work grows with the square of that range: the field's stock is bounded, and so is its
+ * pipeline's spread, the field's demand over the resupply and the central pipeline times ×
+ * its ratio (λⱼ(Tⱼ + T₀)·vⱼ bounds mean + tail of the field's pipeline). With unit demand the
+ * work is linear and only the general limits apply. The slowest cells within these bounds are in
+ * `npm run bench` (BENCHMARKS.md "Custom functions").
+ */
+export const NETWORK_LIMITS = {
+  fieldStock: 10_000,
+  batchSpread: 1e5,
+} as const;

@@ -150,11 +150,15 @@ const DEMAND: TableSpec = {
 const INVENTORY: TableSpec = {
   name: 'Inventory',
   required: false,
-  purpose: 'Current stock on hand per part and location (optional).',
+  purpose: 'Current stock per part and location: on hand, on order and in repair (optional).',
   columns: [
     { key: 'PartID', synonyms: PARTS.columns[0].synonyms, type: 'text', required: true, note: 'A PartID of the Parts table.', example: 'PN-1001' },
     { key: 'LocationID', synonyms: LOCATIONS.columns[0].synonyms, type: 'text', required: true, note: 'A LocationID of the Locations table.', example: 'FSL-AMS' },
     { key: 'OnHand', synonyms: ['On Hand', 'Stock', 'Qty On Hand', 'QOH', 'Quantity', 'Qty', 'Inventory'], type: 'number', required: true, min: 0, note: 'Units on hand now (>= 0).', example: 1 },
+    // MOM assessment (issue 7): the inventory position is OnHand + OnOrder + InRepair.
+    { key: 'OnOrder', synonyms: ['On Order', 'Qty On Order', 'Open Orders', 'In Transit', 'Inbound'], type: 'number', required: false, default: 0, min: 0, note: 'Units ordered and not yet received (>= 0); part of the inventory position.', example: 0 },
+    { key: 'InRepair', synonyms: ['In Repair', 'Qty In Repair', 'Repair Pipeline', 'At Repair'], type: 'number', required: false, default: 0, min: 0, note: 'Returned units in the repair loop (>= 0); part of the inventory position.', example: 0 },
+    { key: 'Condition', synonyms: ['Stock Condition', 'Grade'], type: 'enum', values: ['New', 'Refurbished'], required: false, note: 'New or Refurbished: the condition of the units on hand (the scorecard\'s refurbished share).', example: 'New' },
   ],
 };
 
@@ -178,6 +182,9 @@ export function tableSpec(name: TableName): TableSpec {
 }
 
 export const FORECAST_METHODS = ['Auto', 'Croston', 'SBA', 'TSB', 'SES', 'MovingAverage'] as const;
+export const STOCKING_MODES = ['Target', 'Budget', 'Independent'] as const;
+export type StockingMode = (typeof STOCKING_MODES)[number];
+export const NETWORK_MODELS = ['VariMetric', 'Metric'] as const;
 export type ForecastMethodSetting = (typeof FORECAST_METHODS)[number];
 
 /** One setting of the Settings table. */
@@ -213,4 +220,19 @@ export const SETTINGS_SPEC: readonly SettingSpec[] = [
   { key: 'LeadTimeDemand', synonyms: ['Lead Time Demand', 'Lead-Time Demand Model'], type: 'enum', values: ['Moments', 'Compound'], default: 'Moments', note: 'Compound: how often demand occurs times how large it is (the part-location\'s own order sizes). Moments: Poisson or negative binomial on mean and variance (Distribution and FillRateModel apply).' },
   { key: 'Calibration', synonyms: ['Calibrate', 'Backtest Calibration'], type: 'enum', values: ['Off', 'Auto'], default: 'Off', note: 'Auto: rolling-origin backtests on your history adjust each demand class\'s decision so the promised fill rate meets the achieved one (SPP Calibration).' },
   { key: 'ObsoleteAfterYears', synonyms: ['Obsolete After Years', 'Obsolescence Years'], type: 'number', default: 1.5, min: 0, minExclusive: true, note: 'No demand for this long: not stocked (a Critical part keeps one unit as insurance).' },
+  // Network stocking (docs/methods.md §9).
+  { key: 'StockingMode', synonyms: ['Stocking Mode', 'Optimisation Mode', 'Optimization Mode', 'Mode'], type: 'enum', values: STOCKING_MODES, default: 'Target', note: 'Target: the least investment that meets every SLA tier over the network. Budget: the best service for the Budget. Independent: each part-location planned on its own (no network).' },
+  { key: 'Budget', synonyms: ['Stock Budget', 'Investment Budget'], type: 'number', default: 0, min: 0, note: 'Stock investment available in StockingMode Budget, in the currency; that mode needs it > 0 (0: none given).' },
+  { key: 'MinFillRate', synonyms: ['Min Fill Rate', 'Fill Rate Floor', 'Minimum Fill Rate'], type: 'number', default: 0.5, min: 0, max: 1, maxExclusive: true, share: true, note: 'Least fill rate within response of every part-location with demand in the network plan (0 <= x < 1).' },
+  { key: 'EmergencyShipmentCost', synonyms: ['Emergency Shipment Cost', 'Emergency Cost', 'Expedite Cost'], type: 'number', default: 0, min: 0, note: 'Cost of one unit sent by emergency delivery from the Central to a field location\'s customer (>= 0).' },
+  { key: 'NetworkModel', synonyms: ['Network Model', 'Multi Echelon Model', 'Echelon Model'], type: 'enum', values: NETWORK_MODELS, default: 'VariMetric', note: 'VariMetric: a field\'s wait for the Central with its variance (Sherbrooke, Graves). Metric: the plain METRIC approximation.' },
+  // MOM assessment (issue 7, docs/methods.md §8).
+  { key: 'ObsoleteAfterPeriods', synonyms: ['Obsolete After Periods', 'Obsolescence Periods'], type: 'integer', default: 24, min: 1, note: 'MOM: a part-location without demand in this many latest periods is obsolete stock (its whole position is excess).' },
+  { key: 'LastTimeBuyConfidence', synonyms: ['Last Time Buy Confidence', 'LTB Confidence'], type: 'number', default: 0.95, min: 0, minExclusive: true, max: 1, maxExclusive: true, share: true, note: 'MOM: probability that a last-time buy covers the demand until EndOfSupport (0 < x < 1).' },
+  { key: 'HorizonYears', synonyms: ['Horizon Years', 'Business Case Years', 'Horizon'], type: 'integer', default: 3, min: 1, max: 30, note: 'MOM: years of benefits in the business case.' },
+  { key: 'DiscountRate', synonyms: ['Discount Rate', 'WACC', 'Hurdle Rate'], type: 'number', default: 0.08, min: 0, max: 1, share: true, note: 'MOM: annual discount rate of the business case NPV (cash flows at year end, as Excel NPV).' },
+  { key: 'SameDayMaxHours', synonyms: ['Same Day Max Hours', 'Same Day Hours'], type: 'number', default: 12, min: 0, minExclusive: true, note: 'MOM: an SLA tier with ResponseHours up to this is a same-day tier (needs field stock).' },
+  { key: 'LongLeadTimeDays', synonyms: ['Long Lead Time Days', 'Long Lead Time'], type: 'number', default: 60, min: 0, minExclusive: true, note: 'MOM: a part with a LeadTimeDays of at least this has a long lead time (risk sheet).' },
+  { key: 'SurplusSaleShare', synonyms: ['Surplus Sale Share', 'Surplus Price Share'], type: 'number', default: 1, min: 0, max: 1, share: true, note: 'MOM: share of SalePrice realised when excess stock is sold.' },
+  { key: 'ImplementationWaves', synonyms: ['Implementation Waves', 'Waves'], type: 'integer', default: 3, min: 1, max: 10, note: 'MOM: waves the positive-NPV opportunities are split into, quick wins first.' },
 ];

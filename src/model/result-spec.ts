@@ -60,6 +60,11 @@ export interface ResultTableSpec<Context, Row> {
   readonly description: (context: Context) => readonly string[];
   readonly rows: (context: Context) => Iterable<Row>;
   readonly columns: readonly ResultEntrySpec<Row>[];
+  /**
+   * This run's columns where they depend on the run (one per SLA tier, say); the layout and the JSON
+   * use them, the docs `columns` (which then stands for them, e.g. one `<tier>` column).
+   */
+  readonly columnsFor?: (context: Context) => readonly ResultEntrySpec<Row>[];
   /** Charts, naming columns by JSON key (turned into headers by the layout). */
   readonly charts?: (context: Context) => readonly ChartByKey[];
   /** Whether this run produces the table (e.g. only with a ServiceEvents table); always when absent. */

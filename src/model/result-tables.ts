@@ -6,13 +6,15 @@
 import type { ResultTableSpec } from './result-spec';
 import { CORE_TABLES, SUMMARY_SHEET, type ResultContext } from './results-contract';
 import { SCENARIOS_TABLE, scenariosJson } from './results-scenarios';
+import { NETWORK_TABLES, networkPlanJson, stockWithoutDemand } from './results-network';
 import { CALIBRATION_TABLE, calibrationJson } from './results-calibration';
+import { MOM_JSON_SECTIONS, MOM_TABLES } from './results-mom';
 
 /** A table of any row type: the list is heterogeneous, and each spec reads only its own rows. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyResultTable = ResultTableSpec<ResultContext, any>;
 
-export const RESULT_TABLES: readonly AnyResultTable[] = [...CORE_TABLES, SCENARIOS_TABLE, CALIBRATION_TABLE];
+export const RESULT_TABLES: readonly AnyResultTable[] = [...CORE_TABLES, ...NETWORK_TABLES, SCENARIOS_TABLE, CALIBRATION_TABLE, ...MOM_TABLES];
 
 /** Every sheet the results own: replaced in place on every run, removed when a run no longer produces it. */
 export const ALL_RESULT_SHEETS: readonly string[] = [SUMMARY_SHEET.sheet, ...RESULT_TABLES.map((table) => table.sheet)];
@@ -31,5 +33,9 @@ export interface JsonSectionSpec {
 
 export const JSON_SECTIONS: readonly JsonSectionSpec[] = [
   { key: 'scenarios', value: scenariosJson, when: (c) => c.scenarios !== undefined },
+  // Network stocking (results-network.ts).
+  { key: 'networkPlan', value: networkPlanJson, when: (c) => c.network !== undefined },
+  { key: 'stockWithoutDemand', value: stockWithoutDemand },
   { key: 'calibration', value: calibrationJson, when: (c) => c.portfolio.calibration != null },
+  ...MOM_JSON_SECTIONS,
 ];

@@ -7,9 +7,12 @@
 import type { GroupSummary, PortfolioResult, PortfolioRows } from '../engine/portfolio';
 import type { PartLocationPlan } from '../engine/plan-table';
 import type { KeptRun } from './headline';
+import type { NetworkStage } from '../pipeline/network-stage';
+import type { MomStage } from '../pipeline/mom-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
+import { networkReasonAt } from '../pipeline/network-stage';
 
 /** Everything a result table is read from. */
 export interface ResultContext {
@@ -19,6 +22,10 @@ export interface ResultContext {
   readonly engineVersion: string;
   /** The scenario this run is kept under, and every scenario's last run with this one (scenario-book.ts). */
   readonly scenarios?: { readonly active: string; readonly runs: readonly KeptRun[] };
+  /** The network plan behind the recommended stock (StockingMode Target or Budget; absent in Independent mode). */
+  readonly network?: NetworkStage;
+  /** The MOM assessment of the recommended stock (src/pipeline/mom-stage.ts). */
+  readonly mom?: MomStage;
 }
 
 /** One planned part-location as the per-part-location tables read it. */
@@ -29,6 +36,8 @@ export interface PlanRow {
   readonly part: Part | undefined;
   /** 'month' or 'week', for the reasons in words. */
   readonly periodWord?: string;
+  /** The network plan's reason for this row's stock, when the network set it. */
+  readonly networkReason?: () => string | null;
 }
 
 export const RESULT_SHEETS = {
@@ -47,7 +56,8 @@ export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const rows = context.portfolio.rows;
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
   const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
-  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word };
+  const network = context.network;
+  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word, ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
 }
 
 const periodWord = (context: ResultContext): string => (context.input.settings.periodLength === 'Week' ? 'week' : 'month');
@@ -102,8 +112,8 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     header: 'Action',
     format: 'text',
     unit: '',
-    note: 'Against the Inventory table: units to order, units in excess, or hold.',
-    value: (r) => stockAction(r.plan.stock, r.rows.onHand[r.i]),
+    note: 'Against the inventory position (on hand + on order + in repair): units to order, units in excess, or hold.',
+    value: (r) => stockAction(r.plan.stock, r.rows.position[r.i]),
     pane: true,
   },
   {
@@ -112,7 +122,7 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
     format: 'text',
     unit: '',
     note: 'The rule that set the stock level, with the numbers it used.',
-    value: (r) => stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
+    value: (r) => r.networkReason?.() ?? stockReason({ plan: r.plan, targetFillRate: r.rows.targetFillRate[r.i], criticality: r.rows.criticality[r.i], slaTier: r.rows.slaTier[r.i], leadTimeDays: r.rows.leadTimeDays[r.i], periodWord: r.periodWord }),
     width: 60,
   },
   // Decision quality (issue 10): which rule set the stock, and the occurrence–size model's figures.
@@ -144,13 +154,16 @@ const STOCK_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [
   { key: 'leadTimeDemandVariance', header: 'Lead-time demand variance', format: 'decimal', unit: 'units²', note: 'Variance of the units demanded during one lead time.', value: (r) => r.plan.leadTimeDemandVariance },
   { key: 'distribution', header: 'Distribution', format: 'text', unit: '', note: 'Distribution of lead-time demand: Poisson, NegativeBinomial, or None without demand.', value: (r) => (r.plan.ratePerPeriod > 0 ? r.plan.distribution : 'None') },
   { key: 'onHand', header: 'On hand', format: 'integer', unit: 'units', note: 'OnHand of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onHand[r.i]) },
-  { key: 'onHandFillRate', header: 'Fill rate of on-hand stock', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the units on hand would give if they were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
+  { key: 'onOrder', header: 'On order', format: 'integer', unit: 'units', note: 'OnOrder of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.onOrder[r.i]) },
+  { key: 'inRepair', header: 'In repair', format: 'integer', unit: 'units', note: 'InRepair of the Inventory table (blank without one).', value: (r) => nanToNull(r.rows.inRepair[r.i]) },
+  { key: 'inventoryPosition', header: 'Inventory position', format: 'integer', unit: 'units', note: 'On hand + on order + in repair: what the recommended stock (a base-stock level) is compared with.', value: (r) => nanToNull(r.rows.position[r.i]) },
+  { key: 'onHandFillRate', header: 'Fill rate of current inventory', format: 'percent', unit: 'share of demanded units', note: 'The fill rate the inventory position would give if it were the stock level.', value: (r) => r.rows.onHandFillRate[r.i] },
   {
     key: 'stockMinusOnHand',
     header: 'Order (+) or excess (−)',
     format: 'integer',
     unit: 'units',
-    note: 'Recommended stock − on hand: positive means units to order, negative means units in excess.',
+    note: 'Recommended stock − inventory position: positive means units to order, negative means units in excess.',
     value: (r) => r.rows.stockMinusOnHand[r.i],
   },
   {

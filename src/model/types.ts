@@ -2,7 +2,7 @@
  * Domain types: the validated input of the planning pipeline. Validation (src/pipeline/validate.ts)
  * turns workbook tables into a PlanningInput; only valid, typed values reach the engine.
  */
-import type { ForecastMethodSetting } from './contract';
+import type { ForecastMethodSetting, StockingMode } from './contract';
 
 export type Criticality = 'Critical' | 'Standard';
 export type Lifecycle = 'Active' | 'Mature' | 'EndOfLife';
@@ -62,7 +62,23 @@ export interface Settings {
   fillRateModel: 'Compound' | 'Classic';
   leadTimeDemand: 'Moments' | 'Compound';
   obsoleteAfterYears: number;
+  /** Network stocking (docs/methods.md §9): Target and Budget plan the network, Independent each part-location on its own. */
+  stockingMode: StockingMode;
+  /** Stock investment available in Budget mode (0: not given). */
+  budget: number;
+  minFillRate: number;
+  emergencyShipmentCost: number;
+  networkModel: 'VariMetric' | 'Metric';
   calibration: 'Off' | 'Auto';
+  // MOM assessment (docs/methods.md §8).
+  obsoleteAfterPeriods: number;
+  lastTimeBuyConfidence: number;
+  horizonYears: number;
+  discountRate: number;
+  sameDayMaxHours: number;
+  longLeadTimeDays: number;
+  surplusSaleShare: number;
+  implementationWaves: number;
 }
 
 /**
@@ -92,6 +108,17 @@ export interface InventoryPosition {
   partId: string;
   locationId: string;
   onHand: number;
+  /** Units on order (0 when not given). */
+  onOrder?: number;
+  /** Units in the repair loop (0 when not given). */
+  inRepair?: number;
+  /** Condition of the units on hand, when given. */
+  condition?: 'New' | 'Refurbished' | null;
+}
+
+/** The inventory position a base-stock level is compared with: OnHand + OnOrder + InRepair. */
+export function inventoryPosition(i: Pick<InventoryPosition, 'onHand' | 'onOrder' | 'inRepair'>): number {
+  return i.onHand + (i.onOrder ?? 0) + (i.inRepair ?? 0);
 }
 
 export interface PlanningInput {
@@ -101,6 +128,11 @@ export interface PlanningInput {
   grid: PeriodGrid;
   /** One series per part-location that has demand rows, in first-seen order. */
   demand: DemandSeries[];
+  /**
+   * Series from this index on have no Demand rows: added (all zero) by the pipeline for part-locations
+   * the results must show — stock without demand rows, a Central its fields draw on (network-stage.ts).
+   */
+  addedFrom?: number;
   inventory: InventoryPosition[];
   settings: Settings;
 }

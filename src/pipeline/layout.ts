@@ -30,14 +30,15 @@ function summaryTable(context: ResultContext): ResultTable {
   };
 }
 
-function chartSpec<Row>(spec: ResultTableSpec<ResultContext, Row>, chart: ChartByKey): ChartSpec {
+function chartSpec<Row>(columns: ResultTableSpec<ResultContext, Row>['columns'], chart: ChartByKey): ChartSpec {
   const { categoryKey, seriesKeys, ...rest } = chart;
-  return { ...rest, categoryColumn: headerOf(spec.columns, categoryKey), seriesColumns: seriesKeys.map((key) => headerOf(spec.columns, key)) };
+  return { ...rest, categoryColumn: headerOf(columns, categoryKey), seriesColumns: seriesKeys.map((key) => headerOf(columns, key)) };
 }
 
 /** One result table of the contract as the sheet the hosts write. */
 export function layoutTable<Row>(spec: ResultTableSpec<ResultContext, Row>, context: ResultContext): ResultTable {
-  const flat = flatColumns(spec.columns);
+  const columns = spec.columnsFor?.(context) ?? spec.columns;
+  const flat = flatColumns(columns);
   const rows: CellValue[][] = [];
   for (const row of spec.rows(context)) rows.push(sheetRow(flat, row));
   const table: ResultTable = {
@@ -45,11 +46,11 @@ export function layoutTable<Row>(spec: ResultTableSpec<ResultContext, Row>, cont
     tableName: spec.tableName,
     title: spec.title(context),
     description: spec.description(context),
-    columns: sheetColumns(spec.columns),
+    columns: sheetColumns(columns),
     rows,
   };
   const charts = spec.charts?.(context);
-  if (charts?.length) table.charts = charts.map((chart) => chartSpec(spec, chart));
+  if (charts?.length) table.charts = charts.map((chart) => chartSpec(columns, chart));
   return table;
 }
 

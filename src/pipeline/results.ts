@@ -46,7 +46,8 @@ export function resultContext(portfolio: PortfolioResult, input: PlanningInput, 
 
 function builtRows(spec: AnyResultTable, context: ResultContext): JsonRow[] {
   const out: JsonRow[] = [];
-  for (const row of spec.rows(context)) out.push(jsonRow(spec.columns, row));
+  const columns = spec.columnsFor?.(context) ?? spec.columns;
+  for (const row of spec.rows(context)) out.push(jsonRow(columns, row));
   return out;
 }
 

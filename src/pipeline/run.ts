@@ -12,6 +12,9 @@ import { layoutResults } from './layout';
 import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
 import { validateScenario } from './validate-scenario';
+import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
+import { computeWithNetwork, type NetworkStage } from './network-stage';
+import { planMomStage, type MomOptions, type MomStage } from './mom-stage';
 import { headlineFigures, type KeptRun } from '../model/headline';
 import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
@@ -80,7 +83,7 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[]; /** The MOM assessment's own inputs. */ mom?: MomOptions } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Everything a run checks before planning, in one place for the run and the pane's Validate step:
@@ -93,6 +96,12 @@ export function validateRun(tables: InputTables, scenario: Scenario = {}, named?
   // A named scenario's values are checked under its own name, then win over the base's.
   const own = named ? validateScenario(named.scenario, tierNames, scenarioLabel(named.name)) : null;
   const all = [...validation.issues, ...base.issues, ...(own?.issues ?? [])];
+  // Network settings that depend on each other (StockingMode Budget needs a Budget), once the overrides are merged.
+  if (validation.input) {
+    const merged = { ...validation.input.settings, ...base.settings, ...own?.settings };
+    const origins = [{ label: 'Scenario', settings: base.settings }, ...(own && named ? [{ label: scenarioLabel(named.name), settings: own.settings }] : [])];
+    all.push(...checkNetworkSettings(merged, stockingModeOrigin(validation.settingCells, origins)));
+  }
   const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
   if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   const overrides = { settings: { ...base.settings, ...own?.settings }, tierTargets: { ...base.tierTargets, ...own?.tierTargets } };
@@ -103,7 +112,10 @@ export function validateRun(tables: InputTables, scenario: Scenario = {}, named?
 export function analyzeTables(tables: InputTables, scenario: Scenario = {}, callbacks: PipelineCallbacks = {}, options: RunOptions = {}): Analysis {
   const validated = validateForRun(tables, scenario, callbacks, options);
   if (!validated.ok) return validated;
-  return layOut(planPortfolio(validated.input, planOptions(callbacks)), validated.input, validated.issues, callbacks, options);
+  const computed = computeWithNetwork(validated.input, planPortfolio, planOptions(callbacks));
+  // The MOM assessment of the recommended stock (the network plan's when it ran).
+  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock, momOptions(validated));
+  return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues, ...mom.issues], callbacks, options, computed.network, mom.stage);
 }
 
 function validateForRun(tables: InputTables, scenario: Scenario, callbacks: PipelineCallbacks, options: RunOptions): RunValidation {
@@ -113,13 +125,18 @@ function validateForRun(tables: InputTables, scenario: Scenario, callbacks: Pipe
   return validated;
 }
 
+/** The MOM inputs beyond the planning input (the Assessment and Assumptions tables), when validated. */
+function momOptions(validated: Extract<RunValidation, { ok: true }>): MomOptions {
+  return validated.mom ?? {};
+}
+
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {
   return { onProgress: (done, total) => callbacks.onProgress?.('compute', total ? done / total : 1), shouldStop: callbacks.shouldStop };
 }
 
-function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions): Analysis {
+function layOut(portfolio: PortfolioResult, input: PlanningInput, issues: ValidationIssue[], callbacks: PipelineCallbacks, options: RunOptions, network: NetworkStage | null = null, mom: MomStage | null = null): Analysis {
   callbacks.onProgress?.('layout', 0);
-  const plain = resultContext(portfolio, input, issues);
+  const plain = { ...resultContext(portfolio, input, issues), ...(network ? { network } : {}), ...(mom ? { mom } : {}) };
   // This run joins the kept runs under its scenario's name, so the scenario sheet shows it with the others.
   const name = options.named?.name ?? BASE_SCENARIO;
   const keptRun: KeptRun = { name, timestamp: (options.now?.() ?? new Date()).toISOString(), engineVersion: plain.engineVersion, figures: headlineFigures(plain) };

@@ -15,6 +15,7 @@ import { missingTableMessage } from './validateRows';
 import { checkHistory } from './validateHistory';
 import { validateSettings, type SettingCells } from './validateSettings';
 import { validateSlaTiers } from './validateSlaTiers';
+import { checkNetworkTiers } from './validateNetwork';
 
 export interface ValidateOptions {
   /** Hand-made column mappings per table: column key → header text. They win over automatic matching. */
@@ -26,6 +27,8 @@ export interface ValidationResult {
   readonly input: PlanningInput | null;
   /** Errors first, then warnings, each in the order found. */
   readonly issues: ValidationIssue[];
+  /** Where each setting given in the Settings table is (for checks across settings and scenarios). */
+  readonly settingCells?: SettingCells;
 }
 
 export function validateInput(tables: Partial<Record<TableName, SheetTable | null>>, options: ValidateOptions = {}): ValidationResult {
@@ -47,13 +50,15 @@ export function validateInput(tables: Partial<Record<TableName, SheetTable | nul
     ? validateDemand(tables.Demand, log, { length: settings.periodLength, partIds, locationIds, overrides: overrides.Demand })
     : null;
   if (locations && demand) requireSlaTierWhereDemand(locations, demand.locationsWithDemand);
+  if (locations && tiers) checkNetworkTiers(locations, tiers, log);
   if (demand?.grid && tables.Demand) checkHistory(demand.grid, settings, tables.Demand.sheet, settingCells, log);
   const inventory = tables.Inventory ? validateInventory(tables.Inventory, log, partIds, locationIds, overrides.Inventory) : [];
 
   const issues = log.list();
-  if (log.errorCount > 0 || !parts || !tiers || !locations || !demand?.grid) return { input: null, issues };
+  if (log.errorCount > 0 || !parts || !tiers || !locations || !demand?.grid) return { input: null, issues, settingCells };
   return {
     input: { parts: parts.parts, locations: locations.locations, slaTiers: tiers.tiers, grid: demand.grid, demand: demand.series, inventory, settings },
     issues,
+    settingCells,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { ColumnType, Plausibility, Scalar } from '../model/contract';
 import { isoDateOfDays, readDate } from '../model/periods';
-import { isCellError, type CellValue } from '../workbook/port';
+import { isCellError, UNCALCULATED_FORMULA, type CellValue } from '../workbook/port';
 
 /** What a value must look like: the shared part of ColumnSpec and SettingSpec. */
 export interface ValueRule {
@@ -91,6 +91,7 @@ export function invalidMessage(rule: ValueRule, value: CellValue | undefined): s
 }
 
 export function excelErrorMessage(key: string, error: string): string {
+  if (error === UNCALCULATED_FORMULA) return `${key} holds a formula that was never calculated (the file was saved by a program that does not calculate formulas); open and save it in Excel or LibreOffice, or enter the value`;
   return `${key} holds the Excel error ${error}; fix the formula or enter a value`;
 }
 

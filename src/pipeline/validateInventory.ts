@@ -1,4 +1,4 @@
-/** The optional Inventory table: stock on hand per part and location. */
+/** The optional Inventory table: stock on hand, on order and in repair per part and location. */
 import { tableSpec } from '../model/contract';
 import type { InventoryPosition } from '../model/types';
 import type { SheetTable } from '../workbook/port';
@@ -30,6 +30,14 @@ export function validateInventory(
       if (first === undefined) firstRowOf.set(key, index);
       else issues.cell('error', 'duplicate', index, columns.PartID, () => `Duplicate inventory for part "${partId}" at location "${locationId}" (first at row ${issues.rowNumber(first)})`);
     }
-    return { partId: partId ?? '', locationId: locationId ?? '', onHand: numberOr(values.OnHand, 0) };
+    const condition = textOrNull(values.Condition);
+    return {
+      partId: partId ?? '',
+      locationId: locationId ?? '',
+      onHand: numberOr(values.OnHand, 0),
+      onOrder: numberOr(values.OnOrder, 0),
+      inRepair: numberOr(values.InRepair, 0),
+      condition: condition === 'New' || condition === 'Refurbished' ? condition : null,
+    };
   });
 }

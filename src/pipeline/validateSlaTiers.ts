@@ -3,12 +3,14 @@ import { tableSpec } from '../model/contract';
 import type { SlaTier } from '../model/types';
 import type { SheetTable } from '../workbook/port';
 import type { IssueLog } from './validateIssues';
-import { idsOf, numberOr, readTable, textOrNull } from './validateRows';
+import { idsOf, numberOr, readTable, textOrNull, type ReadTable } from './validateRows';
 
 export interface SlaTiersResult {
   readonly tiers: SlaTier[];
   /** Valid tier names, or null when there is no Tier column. */
   readonly names: ReadonlySet<string> | null;
+  /** The rows as read, for later checks that name a cell (validateNetwork.ts). */
+  readonly read: ReadTable;
 }
 
 export function validateSlaTiers(table: SheetTable, log: IssueLog, overrides?: Readonly<Record<string, string>>): SlaTiersResult {
@@ -19,5 +21,5 @@ export function validateSlaTiers(table: SheetTable, log: IssueLog, overrides?: R
     targetFillRate: numberOr(values.TargetFillRate, 0),
     penaltyPerMiss: numberOr(values.PenaltyPerMiss, 0),
   }));
-  return { tiers, names: idsOf(read, 'Tier') };
+  return { tiers, names: idsOf(read, 'Tier'), read };
 }

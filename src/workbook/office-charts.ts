@@ -18,9 +18,9 @@ export const CHART_TYPES: Record<ChartSpec['kind'], OfficeChartType> = {
 };
 
 /** Chart size in cells (about 8 default columns × 18 rows: 480 × 270 pt), stacked with a gap. */
-const CHART_COLUMNS = 8;
-const CHART_ROWS = 18;
-const CHART_GAP_ROWS = 2;
+export const CHART_COLUMNS = 8;
+export const CHART_ROWS = 18;
+export const CHART_GAP_ROWS = 2;
 
 function columnIndex(table: ResultTable, header: string): number {
   return table.columns.findIndex((column) => sameName(column.header, header));

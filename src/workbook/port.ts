@@ -1,13 +1,22 @@
 /**
  * The workbook port: everything the pipeline needs from a workbook, independent of the host.
- * Adapters: `.xlsx` files through ExcelJS (CLI and standalone browser mode) and the open workbook
+ * Adapters: `.xlsx` files read and written as packages (xlsx-book.ts; CLI and standalone browser mode) and the open workbook
  * through Office.js (the add-in). The pipeline never talks to a host any other way.
  */
 
 /** An Excel error value such as `#N/A` or `#DIV/0!`. */
 export interface CellError {
   error: string;
+  /** The formula of a cell whose value was never calculated (error UNCALCULATED_FORMULA). */
+  formulaText?: string;
 }
+
+/**
+ * The error of a formula cell with no calculated value: written by a program that stores formulas
+ * without calculating them (openpyxl, XlsxWriter) and never opened in Excel since. Not an Excel error
+ * code; validation reports it as a formula that needs calculating.
+ */
+export const UNCALCULATED_FORMULA = '#UNCALCULATED';
 
 /**
  * A cell value as the pipeline sees it. Formulas are read as their cached result, rich text as

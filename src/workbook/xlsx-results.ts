@@ -1,87 +1,48 @@
 /**
- * Writing result tables: every result sheet of the previous run is replaced, nothing else changes.
- * ExcelJS cannot write native charts, so `ResultTable.charts` is ignored here (the Office.js
- * adapter draws them); the result tables hold the charted data either way.
+ * The result sheets as sheet specs: title, description lines, one formatted Excel table with a note
+ * on each header cell, frozen under the header row; the same layout as every host (resultSheetLayout).
  */
-import type * as ExcelJS from 'exceljs';
-import { resultSheetLayout, type ResultBundle, type ResultTable } from './port';
-import { numberFormat, estimateWidth } from './xlsx-formats';
-import { assertBundleFits, sameName } from './names';
-import { allTables } from './xlsx-tables';
-import { keepActiveTabVisible } from './xlsx-views';
-import { sharedNumberFormat, writeTable } from './xlsx-write-table';
+import { resultSheetLayout, type CellValue, type ResultTable } from './port';
+import { chartDrawing, placeCharts } from './xlsx-charts';
+import { estimateWidth, numberFormat } from './xlsx-formats';
+import type { Note } from './xlsx-part-xml';
+import type { SheetSpec } from './xlsx-sheet-build';
+import { tableRows } from './xlsx-sheet-build';
+import type { SheetRow } from './xlsx-sheet-writer';
+import type { StyleBook } from './xlsx-style-book';
 
-/**
- * Replaces the results as a unit. Everything is checked before the workbook changes; the new sheets
- * are then built under temporary names, and only when all are complete are the old result sheets
- * removed and the new ones renamed. A failure part-way leaves the previous results in place.
- */
-export function writeResultSheets(workbook: ExcelJS.Workbook, bundle: ResultBundle): void {
-  assertBundleFits(bundle, keptTables(workbook, bundle));
-  const built: ExcelJS.Worksheet[] = [];
-  try {
-    bundle.tables.forEach((table, i) => {
-      const worksheet = workbook.addWorksheet(`~spp-new-result-${i + 1}`);
-      built.push(worksheet);
-      fillResultSheet(worksheet, table, bundle.currency);
-    });
-  } catch (error) {
-    for (const worksheet of built) workbook.removeWorksheet(worksheet.id);
-    throw error;
-  }
-  for (const worksheet of workbook.worksheets) {
-    if (bundle.resultSheets.some((name) => sameName(name, worksheet.name))) workbook.removeWorksheet(worksheet.id);
-  }
-  built.forEach((worksheet, i) => (worksheet.name = bundle.tables[i].sheet));
-  keepActiveTabVisible(workbook);
-}
+export const RESULT_TABLE_STYLE = 'TableStyleMedium2';
 
-/** Tables that stay: every table not on a sheet the results own. */
-function keptTables(workbook: ExcelJS.Workbook, bundle: ResultBundle): { table: string; sheet: string }[] {
-  return allTables(workbook)
-    .filter(({ worksheet }) => !bundle.resultSheets.some((sheet) => sameName(sheet, worksheet.name)))
-    .map(({ model, worksheet }) => ({ table: model.name, sheet: worksheet.name }));
-}
-
-function fillResultSheet(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string): void {
+export function resultSheetSpec(table: ResultTable, currency: string, styles: StyleBook): SheetSpec {
   const layout = resultSheetLayout(table);
-  const headerRow = layout.headerRow;
-  worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
-  const title = worksheet.getCell(layout.titleRow, 1);
-  title.value = table.title;
-  title.font = { bold: true, size: 14 };
-  (table.description ?? []).forEach((line, i) => {
-    const cell = worksheet.getCell(layout.descriptionRow + i, 1);
-    cell.value = line;
-    cell.font = { italic: true };
-  });
+  const width = table.columns.length;
+  const columnStyles = table.columns.map((column) => styles.style(numberFormat(column.format, currency)));
+  const rowStyles = table.rowFormats?.map((format) => styles.style(numberFormat(format, currency)));
+  const title = styles.style(undefined, 'bold14');
+  const italic = styles.style(undefined, 'italic');
+  const description = table.description ?? [];
+  const bodyRows = Math.max(1, table.rows.length);
 
-  const headers = table.columns.map((column) => column.header);
-  writeTable(worksheet, {
-    name: table.tableName,
-    row: headerRow,
-    column: 1,
-    headers,
-    rows: table.rows,
-    theme: 'TableStyleMedium2',
-    numberFormats: table.columns.map((column) => numberFormat(column.format, currency)),
-  });
-  applyRowFormats(worksheet, table, currency, headerRow);
-  table.columns.forEach((column, i) => {
-    if (column.note) worksheet.getCell(headerRow, i + 1).note = column.note;
-    worksheet.getColumn(i + 1).width = column.width ?? estimateWidth(column.header, column.format, currency, table.rows, i);
-  });
-}
+  function* rows(): Generator<SheetRow> {
+    yield { row: layout.titleRow, cells: [table.title], styles: [title] };
+    for (let i = 0; i < description.length; i++) yield { row: layout.descriptionRow + i, cells: [description[i]], styles: [italic] };
+    yield { row: layout.headerRow, cells: table.columns.map((column) => column.header), styles: [] };
+    const body: CellValue[][] = table.rows.length > 0 ? table.rows : [new Array<CellValue>(width).fill(null)];
+    yield* tableRows(layout.headerRow + 1, body, width, (r, c, value) => (rowStyles && typeof value === 'number' ? (rowStyles[r] ?? 0) : columnStyles[c]));
+  }
 
-/** Key/value tables (the summary) format numbers row by row: a count, an amount, a percentage. */
-function applyRowFormats(worksheet: ExcelJS.Worksheet, table: ResultTable, currency: string, headerRow: number): void {
-  if (!table.rowFormats) return;
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
-  table.rowFormats.forEach((format, r) => {
-    const code = numberFormat(format, currency);
-    const row = worksheet.getRow(headerRow + 1 + r);
-    table.rows[r]?.forEach((value, c) => {
-      if (typeof value === 'number') row.getCell(c + 1).style = code ? sharedNumberFormat(styles, code) : {};
-    });
-  });
+  const charts = placeCharts(table, layout.headerRow);
+  const notes: Note[] = table.columns.flatMap((column, i) => (column.note ? [{ row: layout.headerRow, column: i + 1, text: column.note }] : []));
+  return {
+    what: `Result sheet ${table.sheet}`,
+    frozenRows: layout.headerRow,
+    widths: table.columns.map((column, i) => column.width ?? estimateWidth(column.header, column.format, currency, table.rows, i)),
+    rows: rows(),
+    lastRow: layout.headerRow + bodyRows,
+    lastColumn: width,
+    tables: [{ name: table.tableName, row: layout.headerRow, column: 1, headers: table.columns.map((column) => column.header), bodyRows, style: RESULT_TABLE_STYLE }],
+    notes,
+    validations: [],
+    drawing: charts.length > 0 ? (_sheetPart, allocator) => chartDrawing(table, charts, table.sheet, allocator) : undefined,
+  };
 }

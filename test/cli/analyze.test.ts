@@ -28,8 +28,10 @@ function handMadeSheets(demandLayout: 'long' | 'wide'): Record<string, unknown[]
   return {
     Parts: [['PartID', 'Description', 'UnitCost', 'LeadTimeDays'], ['P1', 'Controller board', 100, 3 * MONTH_DAYS]],
     Locations: [['LocationID', 'Type', 'Parent', 'ResupplyDays', 'SLATier'], ['CDC', 'Central', null, null, 'Gold'], ['FSL', 'Field', 'CDC', MONTH_DAYS, 'Gold']],
-    SLATiers: [['Tier', 'ResponseHours', 'TargetFillRate', 'PenaltyPerMiss'], ['Gold', 4, 0.95, 1000]],
+    SLATiers: [['Tier', 'ResponseHours', 'TargetFillRate', 'PenaltyPerMiss'], ['Gold', 24, 0.95, 1000]],
     Demand: demand,
+    // The hand calculations are of the per-location plan (the network plan: test/cli/network.test.ts).
+    Settings: [['Setting', 'Value'], ['StockingMode', 'Independent']],
     Notes: [['Anything else in the workbook is kept'], ['=1+1 stays text']],
   };
 }
@@ -151,11 +153,14 @@ describe('spp sample → analyze', () => {
     expect(json.demand).toHaveLength(120);
     const classes = json.summary.demandClasses;
     expect(classes.smooth + classes.erratic + classes.intermittent + classes.lumpy + classes.none).toBe(120);
-    // Totals are sums of the rows; every recommendation meets its target under the model.
+    // Totals are sums of the rows; the network plan (StockingMode Target, the default) meets every
+    // tier's target weighted by demand, and every part-location with demand the MinFillRate floor of 0.5.
     const investment = json.stock.reduce((s: number, r: { investment: number }) => s + r.investment, 0);
     expect(json.summary.investment).toBeCloseTo(investment, 6);
+    for (const tier of json.summary.byTier) expect(tier.fillRate).toBeGreaterThanOrEqual(tier.targetFillRate - 1e-12);
+    const demand = new Map(json.demand.map((d: { partId: string; locationId: string; ratePerPeriod: number }) => [`${d.partId} ${d.locationId}`, d.ratePerPeriod]));
     for (const row of json.stock) {
-      if (row.stock > 0) expect(row.fillRate).toBeGreaterThanOrEqual(row.targetFillRate);
+      if ((demand.get(`${row.partId} ${row.locationId}`) as number) > 0) expect(row.fillRate).toBeGreaterThanOrEqual(0.5);
       expect(row.investment).toBeCloseTo(row.stock * row.unitCost, 8);
     }
     const workbook = await readWorkbook(join(dir, 'sample-results.xlsx'));

@@ -145,7 +145,7 @@ test('keyboard: a logical tab order through cards, tables, charts and sheets; ev
     stops.push(id);
   }
   const order = stops.map((id) => regionOf.get(id)!).filter((region, i, all) => region !== all[i - 1]);
-  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-investment', 'chart-tiers', 'chart-classes', 'result-sheets']);
+  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-investment', 'chart-tiers', 'chart-classes', 'chart-frontier', 'result-sheets']);
 
   // Every stop is visibly focused: its box (and a margin for the ring) looks different without focus.
   for (const id of stops) {

@@ -15,6 +15,7 @@ import { generateSample } from '../../src/sample';
 import { formatCurrency } from '../../src/taskpane/state/format';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx-adapter';
+import { editedWithExcelJs } from '../workbook/xlsx-harness';
 import { assertChromium, buildTaskPane, horizontalOverflow, launchPane, removeFolder, screenshot, serve, temporaryFolder } from './harness';
 
 jest.setTimeout(90_000);
@@ -33,8 +34,7 @@ let badFile: string;
 async function writeSample(file: string, edit?: (workbook: ExcelJS.Workbook) => void): Promise<void> {
   const port = XlsxWorkbook.empty();
   await port.createInputTables(generateSample(SAMPLE));
-  edit?.(port.workbook);
-  await fs.writeFile(file, await port.toBuffer());
+  await fs.writeFile(file, await (edit ? await editedWithExcelJs(port, edit) : port).toBuffer());
 }
 
 async function loadExcel(file: string): Promise<ExcelJS.Workbook> {

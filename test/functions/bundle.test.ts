@@ -80,6 +80,10 @@ test('functions.js associates every function of functions.json, and they compute
   // Poisson mean 2, S = 2: F(1) = 3e⁻²; 2.5 units a month over 45 days: 2.5 · 45 / 30.4375.
   expect(associated.get('FILLRATE')!(2, 2, null, null)).toBeCloseTo(3 * Math.exp(-2), 14);
   expect(associated.get('LEADTIMEDEMAND')!(2.5, 45, null)).toBeCloseTo(3.696098562628337, 14);
+  // Round 2 in the same bundle: Poisson X₀ with mean 2.8 and no central stock, two equal fields: the
+  // field's pipeline mean 0.2 + ½ × 2.8 = 1.6 (the shared reference's first case); −100 then 110 is 10 %.
+  expect(associated.get('VARIMETRIC')!(0.1, 2, 0, 0.2, 14, 0, 'PipelineMean', null, null, null)).toBeCloseTo(1.6, 14);
+  expect(associated.get('IRR')!([[-100], [110]])).toBeCloseTo(0.1, 14);
   let error: unknown;
   try {
     associated.get('EBO')!('x', 2, null);

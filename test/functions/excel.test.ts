@@ -37,20 +37,23 @@ describe('registerCustomFunctions', () => {
   test('associates every function of the catalog under its id, callable as Excel calls it', () => {
     const runtime = fakeRuntime();
     const ids = registerCustomFunctions(runtime);
-    expect(ids.sort()).toEqual(['ADI', 'BASESTOCK', 'CV2', 'DEMANDCLASS', 'EBO', 'FILLRATE', 'FORECAST', 'LEADTIMEDEMAND', 'READYRATE']);
+    expect(ids.sort()).toEqual(['ADI', 'BASESTOCK', 'CV2', 'DEMANDCLASS', 'EBO', 'FILLRATE', 'FORECAST', 'IRR', 'LASTTIMEBUY', 'LASTTIMEBUYFROMHISTORY', 'LEADTIMEDEMAND', 'MOMPILLARSCORE', 'MOMSCORE', 'NPV', 'PAYBACKMONTHS', 'READYRATE', 'VARIMETRIC']);
     expect([...runtime.associated.keys()].sort()).toEqual(ids);
     // Poisson mean 7, S = 5: F(4) = 0.17299160788207135 (exact).
     expect(runtime.associated.get('FILLRATE')!(7, 5, null, null)).toBeCloseTo(0.17299160788207135, 14);
     expect(runtime.associated.get('DEMANDCLASS')!([[0], [0], [3], [0], [1], [0], [0], [2]])).toBe('intermittent');
   });
 
-  test('a wrong argument reaches Excel as #VALUE! with the message, #NUM! and #DIV/0! without one', () => {
+  test('a wrong argument reaches Excel as #VALUE! with the message, #NUM! and #DIV/0! without one, #N/A with one', () => {
     const runtime = fakeRuntime();
     registerCustomFunctions(runtime);
     const call = (id: string, ...args: unknown[]) => thrown(() => runtime.associated.get(id)!(...args));
     expect(call('FILLRATE', 'two', 5)).toEqual(new FakeExcelError('#VALUE!', 'mean must be a number, found "two"'));
     expect(call('BASESTOCK', 2, 1.5)).toEqual(new FakeExcelError('#NUM!'));
     expect(call('ADI', [[0, 0]])).toEqual(new FakeExcelError('#DIV/0!'));
+    // #N/A carries its message: a figure that does not exist for these inputs.
+    expect(call('PAYBACKMONTHS', [[-1000, 300, 300]])).toEqual(new FakeExcelError('#N/A', 'Not paid back within the 2-year horizon: the cumulative cash flow at year 2 is -400.'));
+    expect(call('MOMSCORE', 1, 2, 2)).toEqual(new FakeExcelError('#DIV/0!'));
     expect(call('FORECAST', [[1, 2]], 'Holt')).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^method must be one of Auto, /) });
   });
 });

@@ -60,8 +60,6 @@ interface DemandRow {
 interface StockRow {
   partId: string;
   locationId: string;
-  criticality: 'Critical' | 'Standard';
-  reasonCode: string;
   targetFillRate: number;
   stock: number;
   fillRate: number;
@@ -100,7 +98,8 @@ function withoutDemand(tables: InputTableToWrite[], lastLabel: string): InputTab
 function analyseSample(periodLength: PeriodLength, parts: number, periods: number): Sample {
   const labels = periodLabels(periods, periodLength);
   const tables = withoutDemand(generateSample({ parts, locations: 4, periods, seed: 11, periodLength }), labels[periods - 1]);
-  const analysis = analyzeTables(asSheetTables(tables));
+  // The functions reproduce the per-location plan (StockingMode Independent); the network plan has its own tests (test/cli/network.test.ts).
+  const analysis = analyzeTables(asSheetTables(tables), { settings: { stockingMode: 'Independent' } });
   if (!analysis.ok) throw new Error(`the sample did not validate: ${analysis.issues.map((i) => i.message).join('; ')}`);
   const result: AnalysisResult = analysis.result;
   return { demand: result.demand as unknown as DemandRow[], stock: result.stock as unknown as StockRow[], history: historyRows(tables, labels), periodLength };
@@ -114,8 +113,10 @@ describe.each([
   const key = (row: { partId: string; locationId: string }) => `${row.partId}|${row.locationId}`;
   const historyOf = (row: { partId: string; locationId: string }) => [history.get(key(row))!]; // one row of cells
   const demandRows = new Map(demandTable.map((row) => [key(row), row]));
-  // Rows whose stock the evidence rules set (docs/methods.md §5.1): TSB's forecast, at most one unit for a Critical part.
-  const byEvidence = new Set(stockTable.filter((r) => ['obsolete', 'obsoleteInsurance', 'fewUnits', 'fewUnitsInsurance'].includes(r.reasonCode)).map(key));
+  // The evidence rules (docs/methods.md §5.3) cap a part-location's stock before the target is applied:
+  // no demand for ObsoleteAfterYears, or at most two units in the history, gives 0 (1 for a Critical part).
+  const EVIDENCE_CAP: Partial<Record<string, number>> = { obsolete: 0, fewUnits: 0, obsoleteInsurance: 1, fewUnitsInsurance: 1 };
+  const reasonCodes = new Map(stockTable.map((row) => [key(row), (row as unknown as { reasonCode: string }).reasonCode]));
 
   test('covers every kind of row: demand classes, methods, both distributions, no demand, inventory', () => {
     expect(stockTable.length).toBeGreaterThanOrEqual(parts * 4);
@@ -124,6 +125,7 @@ describe.each([
     expect(new Set(stockTable.map((r) => r.distribution))).toEqual(new Set(['Poisson', 'NegativeBinomial', 'None']));
     expect(stockTable.every((r) => r.onHand !== null)).toBe(true);
     for (const row of demandTable) expect(history.get(key(row))).toHaveLength(row.periods);
+    expect([...reasonCodes.values()].some((code) => EVIDENCE_CAP[code] !== undefined)).toBe(true);
   });
 
   test('SPP Demand Profile: DemandClass, ADI, CV2 and RatePerPeriod from the history', () => {
@@ -136,7 +138,8 @@ describe.each([
       else expect([key(row), cv2(y)]).toEqual([key(row), row.cv2]);
       // The method the analysis chose, and Auto itself (the sample keeps the default settings).
       expect([key(row), forecast(y, row.method)]).toEqual([key(row), row.ratePerPeriod]);
-      if (byEvidence.has(key(row))) expect([key(row), row.method]).toEqual([key(row), 'TSB']);
+      // Under an evidence rule the analysis forecasts with TSB (its probability decays through the zeros).
+      if (EVIDENCE_CAP[reasonCodes.get(key(row)) ?? ''] !== undefined) expect([key(row), row.method]).toEqual([key(row), 'TSB']);
       else expect([key(row), forecast(y)]).toEqual([key(row), row.ratePerPeriod]);
     }
   });
@@ -150,8 +153,8 @@ describe.each([
       const variance = row.leadTimeDemandVariance; // no function estimates the variance (docs/functions.md)
       const id = key(row);
       expect([id, mean]).toEqual([id, row.leadTimeDemandMean]);
-      const target = baseStock(mean, row.targetFillRate, variance);
-      const stock = byEvidence.has(id) ? Math.min(target, row.criticality === 'Critical' ? 1 : 0) : target;
+      const cap = EVIDENCE_CAP[reasonCodes.get(id) ?? ''];
+      const stock = cap === undefined ? baseStock(mean, row.targetFillRate, variance) : Math.min(cap, baseStock(mean, row.targetFillRate, variance));
       const expected: Partial<StockRow> = {
         stock: row.stock,
         fillRate: row.fillRate,

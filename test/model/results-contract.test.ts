@@ -10,7 +10,10 @@ import { allSummaryMetrics, SUMMARY_SHEET, type ResultContext } from '../../src/
 import { RESULT_TABLES } from '../../src/model/result-tables';
 import { DOC_SECTIONS, generatedSectionOf } from '../../src/model/docs-sections';
 import { analyzeTables, type InputTables } from '../../src/pipeline/run';
-import { resultToJson } from '../../src/pipeline/results';
+import { resultContext, resultToJson } from '../../src/pipeline/results';
+import { validateRun } from '../../src/pipeline/run';
+import { computeWithNetwork } from '../../src/pipeline/network-stage';
+import { planPortfolio } from '../../src/engine/portfolio';
 import { generateSample } from '../../src/sample';
 import type { CellValue, ResultTable } from '../../src/workbook/port';
 import type { TableName } from '../../src/model/contract';
@@ -41,9 +44,17 @@ function sheetOf(name: string): ResultTable {
   return table;
 }
 
+/** The run's context, for tables whose columns depend on the run (columnsFor: one per SLA tier). */
+function runContext(): ResultContext {
+  const validated = validateRun(sampleTables());
+  if (!validated.ok) throw new Error('sample failed');
+  const computed = computeWithNetwork(validated.input, planPortfolio);
+  return { ...resultContext(computed.portfolio, computed.input, validated.issues), ...(computed.network ? { network: computed.network } : {}) };
+}
+
 describe.each(RESULT_TABLES.map((spec) => [spec.sheet, spec] as const))('result table %s', (_sheet, spec) => {
   const table = sheetOf(spec.sheet);
-  const flat = flatColumns(spec.columns);
+  const flat = flatColumns(spec.columnsFor ? spec.columnsFor(runContext()) : spec.columns);
   const jsonRows = at(json, spec.json.key) as Record<string, unknown>[];
 
   test('the sheet has the contract’s columns in order, each with its format and note, and a title and description', () => {

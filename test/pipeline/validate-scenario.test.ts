@@ -31,7 +31,7 @@ describe('scenario overrides by the contract’s rules', () => {
     const tables = {
       Parts: sheetTable('Parts', [['PartID', 'UnitCost', 'LeadTimeDays'], ['P1', 10, 30]]),
       Locations: sheetTable('Locations', [['LocationID', 'Type', 'SLATier'], ['CDC', 'Central', 'Gold']]),
-      SLATiers: sheetTable('SLATiers', [['Tier', 'ResponseHours', 'TargetFillRate'], ['Gold', 4, 0.9]]),
+      SLATiers: sheetTable('SLATiers', [['Tier', 'ResponseHours', 'TargetFillRate'], ['Gold', 24, 0.9]]),
       Demand: sheetTable('Demand', [['PartID', 'LocationID', 'Period', 'Quantity'], ...Array.from({ length: 24 }, (_, i) => ['P1', 'CDC', `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 1])]),
     };
     expect(validateRun(tables, {}).ok).toBe(true);

@@ -155,7 +155,7 @@ describe('headers', () => {
       { partId: 'PN-1', locationId: 'FSL-1', quantities: [2, 0] },
       { partId: 'PN-2', locationId: 'FSL-1', quantities: [0, 1] },
     ]);
-    expect(input!.inventory).toEqual([{ partId: 'PN-1', locationId: 'FSL-1', onHand: 3 }]);
+    expect(input!.inventory).toEqual([{ partId: 'PN-1', locationId: 'FSL-1', onHand: 3, onOrder: 0, inRepair: 0, condition: null }]);
   });
 
   test('missing required columns and a header matched twice', () => {
@@ -371,7 +371,8 @@ describe('Demand, long layout', () => {
       ['PN-2', 'FSL-1', '2024-02', 1],
       ['PN-2', 'CDC', '2024-01', 0],
     ];
-    const { input, issues } = validateInput(workbook({ Demand: demand, Locations: withCell(LOCATIONS, 1, 4, 'Gold') }));
+    // Gold at 24 h: a same-day tier on the Central would be warned about (validateNetwork.ts).
+    const { input, issues } = validateInput(workbook({ Demand: demand, Locations: withCell(LOCATIONS, 1, 4, 'Gold'), SLATiers: [['Tier', 'ResponseHours', 'TargetFillRate'], ['Gold', 24, 0.95]] }));
     expect(issues).toEqual([]);
     expect(input!.grid).toEqual({ length: 'Month', first: 24286, count: 4, labels: ['2023-11', '2023-12', '2024-01', '2024-02'] });
     expect(input!.demand).toEqual([
@@ -532,8 +533,8 @@ describe('Inventory', () => {
     const { input, issues } = validateInput(workbook({ Inventory: [['PartID', 'LocationID', 'Stock'], ['PN-1', 'FSL-1', 3], ['PN-2', 'CDC', 0]] }));
     expect(issues).toEqual([]);
     expect(input!.inventory).toEqual([
-      { partId: 'PN-1', locationId: 'FSL-1', onHand: 3 },
-      { partId: 'PN-2', locationId: 'CDC', onHand: 0 },
+      { partId: 'PN-1', locationId: 'FSL-1', onHand: 3, onOrder: 0, inRepair: 0, condition: null },
+      { partId: 'PN-2', locationId: 'CDC', onHand: 0, onOrder: 0, inRepair: 0, condition: null },
     ]);
   });
 });

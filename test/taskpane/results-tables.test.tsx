@@ -15,6 +15,11 @@ jest.mock('../../src/taskpane/components/ResultCharts', () => ({
   __esModule: true,
   default: () => require('react').createElement('div', { 'data-testid': 'result-charts' }),
 }));
+// Likewise the frontier (the same library); the real one is tested in test/taskpane/frontier.test.tsx.
+jest.mock('../../src/taskpane/components/FrontierChart', () => ({
+  __esModule: true,
+  FrontierChart: () => require('react').createElement('div', { 'data-testid': 'chart-frontier' }),
+}));
 import { screen, within } from '@testing-library/react';
 import { SETTINGS_SPEC } from '../../src/model/contract';
 import { headerOf, isGroup, type ResultEntrySpec } from '../../src/model/result-spec';

@@ -19,6 +19,7 @@ import { formatCurrency, formatInteger, formatPercent } from '../../src/taskpane
 import { ENGINE_VERSION } from '../../src/version';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { fakeSession, SAMPLE, sampleWorkbook } from './fake-session';
+import { editedWithExcelJs } from '../workbook/xlsx-harness';
 import { renderInPane as render } from './render';
 
 function cardValue(id: string): string {
@@ -102,8 +103,7 @@ test('an invalid target keeps Run disabled', async () => {
 });
 
 test('input errors are listed and no results are written', async () => {
-  const session = fakeSession(await sampleWorkbook());
-  session.port.workbook.getWorksheet('Parts')!.getCell('C3').value = -5;
+  const session = fakeSession(await editedWithExcelJs(await sampleWorkbook(), (workbook) => (workbook.getWorksheet('Parts')!.getCell('C3').value = -5)));
   render(<Planner session={session} createRunner={() => new InThreadRunner()} />);
   await runFromRunTab();
   expect(await screen.findByText('The input has errors', {}, { timeout: 20000 })).toBeTruthy();

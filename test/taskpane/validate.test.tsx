@@ -12,12 +12,13 @@ import userEvent from '@testing-library/user-event';
 import { Planner } from '../../src/taskpane/components/Planner';
 import { InThreadRunner } from '../../src/taskpane/analysis/in-thread-runner';
 import { fakeSession, sampleWorkbook } from './fake-session';
+import { editedWithExcelJs } from '../workbook/xlsx-harness';
 
 async function badWorkbook() {
-  const port = await sampleWorkbook();
-  port.workbook.getWorksheet('Parts')!.getCell('C3').value = -5; // UnitCost of the second part
-  port.workbook.getWorksheet('Demand')!.getCell('D4').value = 'lots'; // a Quantity
-  return port;
+  return editedWithExcelJs(await sampleWorkbook(), (workbook) => {
+    workbook.getWorksheet('Parts')!.getCell('C3').value = -5; // UnitCost of the second part
+    workbook.getWorksheet('Demand')!.getCell('D4').value = 'lots'; // a Quantity
+  });
 }
 
 async function openValidate() {

@@ -398,7 +398,7 @@ describe('charts', () => {
   test('the layout charts are drawn natively on their sheets, fed from the table columns', async () => {
     const { host, analysis } = await sampleRun();
     const charted = analysis.bundle.tables.filter((table) => table.charts?.length);
-    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier']);
+    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier', 'SPP Frontier']);
     for (const table of charted) {
       const sheet = sheetOf(host, table.sheet);
       const body = (header: string) => {
@@ -420,6 +420,7 @@ describe('charts', () => {
     expect(columns.some((column, i) => i > 0 && column !== columns[i - 1] + 1)).toBe(true);
     expect(sheetOf(host, 'SPP By Tier').charts[0].type).toBe('ColumnClustered');
     expect(sheetOf(host, 'SPP Demand Profile').charts[0].type).toBe('XYScatter');
+    expect(sheetOf(host, 'SPP Frontier').charts[0].type).toBe('XYScatterLines');
   });
 
   test('input tables from the sample read back exactly, IDs and periods as text', async () => {

@@ -23,8 +23,9 @@ async function workbookWith(value: string): Promise<XlsxWorkbook> {
 }
 
 async function a1Of(file: string): Promise<unknown> {
-  const workbook = await loadXlsxFile(file);
-  return workbook.workbook.getWorksheet('Parts')?.getCell('A1').value;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.getWorksheet('Parts')?.getCell('A1').value;
 }
 
 describe('loadXlsxFile', () => {

@@ -97,3 +97,11 @@ export const xlsxHarness: PortHarness = {
     return typeof note === 'string' ? note : (note.texts ?? []).map((run) => run.text).join('');
   },
 };
+
+/** The port's workbook edited by ExcelJS and loaded again, as a user editing the file in another program. */
+export async function editedWithExcelJs(port: XlsxWorkbook, edit: (workbook: ExcelJS.Workbook) => void): Promise<XlsxWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await port.toBuffer()) as unknown as ExcelJS.Buffer);
+  edit(workbook);
+  return XlsxWorkbook.fromBuffer((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+}

@@ -3,12 +3,13 @@
  * lives in hooks (src/taskpane/state); the panels only show it. The last tab is remembered per user.
  */
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TableName } from '../../model/contract';
 import { createAnalysisRunner } from '../analysis/create-runner';
 import type { AnalysisRunner } from '../analysis/runner';
 import type { HostSession } from '../host/session';
 import { withColumnMapping, withTableSource } from '../state/scenario-edit';
+import { withBudget } from '../state/frontier';
 import { useAnalysisRun } from '../state/use-analysis-run';
 import { useInputs } from '../state/use-inputs';
 import { useScenario } from '../state/use-scenario';
@@ -70,6 +71,22 @@ export function Planner({ session, createRunner = createAnalysisRunner }: Planne
   }, [phase, setTab]);
 
   const { setScenario } = scenario;
+  // A frontier point picked on the Results tab: the scenario takes the budget, then the run starts with it
+  // (the run callback changes with the scenario, so the effect below runs the new one).
+  const planAtBudget = useRef(false);
+  const { run } = analysis;
+  useEffect(() => {
+    if (!planAtBudget.current) return;
+    planAtBudget.current = false;
+    void run();
+  }, [run]);
+  const onPlanAtBudget = useCallback(
+    (budget: number) => {
+      planAtBudget.current = true;
+      setScenario((s) => withBudget(s, budget));
+    },
+    [setScenario],
+  );
   const onSourceChange = useCallback((name: TableName, source: string) => setScenario((s) => withTableSource(s, name, source)), [setScenario]);
   const onColumnChange = useCallback((name: TableName, key: string, header: string) => setScenario((s) => withColumnMapping(s, name, key, header)), [setScenario]);
 
@@ -113,7 +130,7 @@ export function Planner({ session, createRunner = createAnalysisRunner }: Planne
                 onShowResults={() => setTab('results')}
               />
             )}
-            {tab === 'results' && <ResultsPanel analysis={analysis.latest} session={session} />}
+            {tab === 'results' && <ResultsPanel analysis={analysis.latest} session={session} onPlanAtBudget={onPlanAtBudget} busy={analysis.state.phase === 'running'} />}
           </div>
         </>
       )}

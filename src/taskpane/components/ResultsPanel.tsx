@@ -8,6 +8,7 @@ import { BY_TIER_TABLE, STOCK_TABLE } from '../../model/results-contract';
 import type { HostSession } from '../host/session';
 import { formatInteger } from '../state/format';
 import { largestActions, tableRows, type RankedRows } from '../state/result-rows';
+import { frontierOf } from '../state/frontier';
 import type { SuccessfulAnalysis } from '../state/run-analysis';
 import { ContractTable } from './ContractTable';
 import { usePanelStyles } from './layout-styles';
@@ -15,6 +16,7 @@ import { ResultSheetLinks } from './ResultSheetLinks';
 import { SummaryCards } from './SummaryCards';
 
 const ResultCharts = lazy(() => import(/* webpackChunkName: "charts" */ './ResultCharts'));
+const FrontierChart = lazy(() => import(/* webpackChunkName: "charts" */ './FrontierChart').then((m) => ({ default: m.FrontierChart })));
 
 /** Rows of the largest-actions table. */
 export const LARGEST_ACTIONS = 10;
@@ -26,12 +28,22 @@ function actionsDescription(ranked: RankedRows): string {
   return `${shown} orders and excesses, by value (units × unit cost). Every row is in SPP Stock.`;
 }
 
-export function ResultsPanel({ analysis, session }: { analysis: SuccessfulAnalysis | null; session: HostSession }) {
+export interface ResultsPanelProps {
+  analysis: SuccessfulAnalysis | null;
+  session: HostSession;
+  /** Runs again in StockingMode Budget with this budget (a point picked on the frontier). */
+  onPlanAtBudget?: (budget: number) => void;
+  /** A run is under way. */
+  busy?: boolean;
+}
+
+export function ResultsPanel({ analysis, session, onPlanAtBudget, busy }: ResultsPanelProps) {
   const panel = usePanelStyles();
   if (!analysis) return <Body1>Run the analysis to see its results here.</Body1>;
   const { result } = analysis;
   const { summary } = result;
   const actions = largestActions(STOCK_TABLE, tableRows(result, STOCK_TABLE), LARGEST_ACTIONS);
+  const frontier = frontierOf(result);
   return (
     <div className={panel.panel} data-testid="results">
       <Caption1 className={panel.muted}>{`${summary.periods} ${summary.periodLength === 'Week' ? 'weeks' : 'months'} of history, ${summary.firstPeriod} to ${summary.lastPeriod}; amounts in ${summary.currency}.`}</Caption1>
@@ -47,6 +59,11 @@ export function ResultsPanel({ analysis, session }: { analysis: SuccessfulAnalys
       <Suspense fallback={<Spinner size="tiny" label="Loading charts…" />}>
         <ResultCharts summary={summary} />
       </Suspense>
+      {frontier.length > 0 && (
+        <Suspense fallback={<Spinner size="tiny" label="Loading the frontier…" />}>
+          <FrontierChart key={analysis.keptRun.timestamp} points={frontier} currency={summary.currency} onPlanAt={onPlanAtBudget} busy={busy} />
+        </Suspense>
+      )}
       <ResultSheetLinks session={session} sheets={analysis.bundle.tables.map((t) => t.sheet)} />
     </div>
   );

@@ -1,15 +1,16 @@
 /**
- * The run's scenario settings: forecast method, holding cost rate and target fill rate per SLA tier.
+ * The run's scenario settings: forecast method, holding cost rate, stocking mode (and budget), and
+ * target fill rate per SLA tier.
  * Blank means "as in the workbook": each field shows the workbook's value (or the default where the
  * workbook gives none) as its placeholder and hint, and the run's message where that value is not valid.
  */
 import { Caption1, Field, Select, Subtitle2 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { FORECAST_METHODS, type ForecastMethodSetting } from '../../model/contract';
+import { FORECAST_METHODS, STOCKING_MODES, type ForecastMethodSetting, type StockingMode } from '../../model/contract';
 import type { Scenario } from '../../pipeline/run';
 import type { InputInspection } from '../state/input-inspection';
-import { HOLDING_COST_RATE_RULE, TARGET_FILL_RATE_RULE } from '../state/number-input';
-import { withForecastMethod, withHoldingCostRate, withTierTarget } from '../state/scenario-edit';
+import { BUDGET_RULE, HOLDING_COST_RATE_RULE, TARGET_FILL_RATE_RULE } from '../state/number-input';
+import { withBudgetAmount, withForecastMethod, withHoldingCostRate, withStockingMode, withTierTarget } from '../state/scenario-edit';
 import { formatPercent } from '../state/format';
 import { fieldDefault, plainNumber, type WorkbookValue } from '../state/workbook-values';
 import { usePanelStyles } from './layout-styles';
@@ -73,6 +74,31 @@ export function ScenarioSettings({ scenario, inspection, onChange, onValidity }:
         onChange={(value) => onChange((s) => withHoldingCostRate(s, value))}
         onValidity={validity('holdingCostRate')}
       />
+      <Field label="Stocking mode" hint="Target: least investment meeting every tier over the network; Budget: the best service for the budget; Independent: each part-location on its own.">
+        <Select
+          value={scenario.settings?.stockingMode ?? ''}
+          data-testid="stocking-mode"
+          onChange={(_, data) => onChange((s) => withStockingMode(s, (data.value || undefined) as StockingMode | undefined))}
+        >
+          <option value="">As in the workbook</option>
+          {STOCKING_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {mode}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {scenario.settings?.stockingMode === 'Budget' && (
+        <NumberField
+          label="Budget (stock investment)"
+          value={scenario.settings?.budget}
+          placeholder="As in the workbook"
+          rule={BUDGET_RULE}
+          testId="budget"
+          onChange={(value) => onChange((s) => withBudgetAmount(s, value))}
+          onValidity={validity('budget')}
+        />
+      )}
       {tiers.length > 0 && (
         <fieldset className={panel.section} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <legend>

@@ -26,3 +26,5 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
 /** Target fill rates are fractions like the SLATiers table: 0.95 for 95 %. */
 export const TARGET_FILL_RATE_RULE: NumberRule = { min: 0, max: 1, exclusive: true };
 export const HOLDING_COST_RATE_RULE: NumberRule = { min: 0 };
+/** A budget of StockingMode Budget: an amount above 0. */
+export const BUDGET_RULE: NumberRule = { min: 0, exclusive: true };

@@ -1,5 +1,5 @@
 /** Immutable edits of a Scenario, one per control of the pane; clearing a choice removes its key. */
-import type { ForecastMethodSetting, TableName } from '../../model/contract';
+import type { ForecastMethodSetting, StockingMode, TableName } from '../../model/contract';
 import type { Scenario } from '../../pipeline/run';
 
 function withoutKey<T extends object>(record: T | undefined, key: string): T | undefined {
@@ -43,4 +43,15 @@ export function withHoldingCostRate(scenario: Scenario, rate: number | undefined
 export function withTierTarget(scenario: Scenario, tier: string, target: number | undefined): Scenario {
   const targets = target === undefined ? withoutKey(scenario.tierTargets, tier) : { ...scenario.tierTargets, [tier]: target };
   return setOrClear(scenario, 'tierTargets', targets);
+}
+
+// Network stocking (docs/methods.md §9): the stocking mode and the budget of Budget mode.
+export function withStockingMode(scenario: Scenario, mode: StockingMode | undefined): Scenario {
+  const settings = mode ? { ...scenario.settings, stockingMode: mode } : withoutKey(scenario.settings, 'stockingMode');
+  return setOrClear(scenario, 'settings', settings);
+}
+
+export function withBudgetAmount(scenario: Scenario, budget: number | undefined): Scenario {
+  const settings = budget === undefined ? withoutKey(scenario.settings, 'budget') : { ...scenario.settings, budget };
+  return setOrClear(scenario, 'settings', settings);
 }

@@ -1,0 +1,142 @@
+/**
+ * A new worksheet part written as a stream: rows are turned into XML and deflated as they come,
+ * so a large result sheet is never held as one string. Text is always written as an inline string,
+ * so text that looks like a formula (`=SUM(A1)`) stays text. Excel's limits (ECMA-376 and Excel's
+ * specifications: 1,048,576 rows, 16,384 columns, 32,767 characters a cell) are never exceeded:
+ * too many rows or columns is refused before anything is written, longer text is cut with "…".
+ */
+import { columnLetters, isCellError, type CellValue } from './port';
+import { dateToSerial } from './office-cells';
+import { DeflatedEntryWriter, type ZipEntry } from './xlsx-zip';
+import { escapeCellText, escapeXml, toUtf8 } from './xlsx-xml';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
+
+const DAYS_1904 = 1462;
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface SheetLayout {
+  /** Rows above the pane are frozen (0: none). */
+  frozenRows: number;
+  /** Column widths in characters, from column A. */
+  widths: readonly number[];
+  /** Data validations, already as XML elements. */
+  validations: readonly string[];
+  /** Relationship ids of the sheet's drawing (charts), comments' VML and tables. */
+  drawingRel?: string;
+  legacyDrawingRel?: string;
+  tableRels: readonly string[];
+}
+
+/** Rows handed to the writer: cells from column A, with the cellXfs style index of each (0 = default). */
+export interface SheetRow {
+  row: number;
+  cells: readonly CellValue[];
+  styles: readonly number[] | ((column: number, value: CellValue) => number);
+}
+
+export function assertFitsSheet(what: string, lastRow: number, lastColumn: number): void {
+  if (lastRow > MAX_ROWS) throw new Error(`${what} needs ${lastRow.toLocaleString('en-US')} rows; an Excel sheet holds at most ${MAX_ROWS.toLocaleString('en-US')}.`);
+  if (lastColumn > MAX_COLUMNS) throw new Error(`${what} needs ${lastColumn.toLocaleString('en-US')} columns; an Excel sheet holds at most ${MAX_COLUMNS.toLocaleString('en-US')}.`);
+}
+
+export class SheetWriter {
+  private readonly out: DeflatedEntryWriter;
+  private buffer = '';
+  private lastRow = 0;
+
+  constructor(
+    part: string,
+    private readonly date1904: boolean,
+    private readonly layout: SheetLayout,
+  ) {
+    this.out = new DeflatedEntryWriter(part);
+    let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+    if (layout.frozenRows > 0) {
+      const top = `A${layout.frozenRows + 1}`;
+      head += `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.frozenRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+    } else {
+      head += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+    }
+    head += '<sheetFormatPr defaultRowHeight="15"/>';
+    if (layout.widths.length > 0) {
+      head += '<cols>';
+      layout.widths.forEach((width, i) => (head += `<col min="${i + 1}" max="${i + 1}" width="${round2(width)}" customWidth="1"/>`));
+      head += '</cols>';
+    }
+    this.buffer = `${head}<sheetData>`;
+  }
+
+  /** Rows must come in increasing row order. */
+  writeRow(row: SheetRow): void {
+    if (row.row <= this.lastRow) throw new Error(`rows out of order (${row.row} after ${this.lastRow})`);
+    assertFitsSheet('The sheet', row.row, row.cells.length);
+    this.lastRow = row.row;
+    let xml = `<row r="${row.row}">`;
+    const cells = row.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c];
+      const style = typeof row.styles === 'function' ? row.styles(c, value) : (row.styles[c] ?? 0);
+      xml += cellXml(`${columnLetters(c + 1)}${row.row}`, value, style, this.date1904);
+    }
+    this.buffer += `${xml}</row>`;
+    if (this.buffer.length > 1 << 16) this.flush();
+  }
+
+  finish(): ZipEntry {
+    const { validations, drawingRel, legacyDrawingRel, tableRels } = this.layout;
+    let tail = '</sheetData>';
+    if (validations.length > 0) tail += `<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`;
+    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    if (drawingRel) tail += `<drawing r:id="${drawingRel}"/>`;
+    if (legacyDrawingRel) tail += `<legacyDrawing r:id="${legacyDrawingRel}"/>`;
+    if (tableRels.length > 0) tail += `<tableParts count="${tableRels.length}">${tableRels.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
+    this.buffer += `${tail}</worksheet>`;
+    this.flush();
+    return this.out.finish();
+  }
+
+  private flush(): void {
+    this.out.write(toUtf8(this.buffer));
+    this.buffer = '';
+  }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** One `<c>` element; blank cells without a style are left out. */
+export function cellXml(ref: string, value: CellValue, style: number, date1904: boolean): string {
+  const s = style > 0 ? ` s="${style}"` : '';
+  if (value === null || value === undefined) return s ? `<c r="${ref}"${s}/>` : '';
+  switch (typeof value) {
+    case 'number':
+      if (Number.isNaN(value)) return s ? `<c r="${ref}"${s}/>` : '';
+      if (!Number.isFinite(value)) return `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+      return `<c r="${ref}"${s}><v>${value}</v></c>`;
+    case 'boolean':
+      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+    case 'string':
+      return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
+    default:
+      break;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return s ? `<c r="${ref}"${s}/>` : '';
+    const serial = dateToSerial(value) - (date1904 ? DAYS_1904 : 0);
+    return `<c r="${ref}"${s}><v>${serial}</v></c>`;
+  }
+  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${escapeXml(value.error)}</v></c>`;
+  return '';
+}
+
+/** A `<t>` element, keeping leading and trailing spaces, cut to Excel's 32,767 characters. */
+export function textElement(text: string): string {
+  const fitted = text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
+  const preserve = /^\s|\s$|\n/.test(fitted) ? ' xml:space="preserve"' : '';
+  return `<t${preserve}>${escapeCellText(fitted)}</t>`;
+}
