@@ -113,7 +113,7 @@ describe.each([
   const key = (row: { partId: string; locationId: string }) => `${row.partId}|${row.locationId}`;
   const historyOf = (row: { partId: string; locationId: string }) => [history.get(key(row))!]; // one row of cells
   const demandRows = new Map(demandTable.map((row) => [key(row), row]));
-  // The evidence rules (docs/methods.md §5.3) cap a part-location's stock before the target is applied:
+  // The evidence rules (docs/methods.md §5.1) cap a part-location's stock before the target is applied:
   // no demand for ObsoleteAfterYears, or at most two units in the history, gives 0 (1 for a Critical part).
   const EVIDENCE_CAP: Partial<Record<string, number>> = { obsolete: 0, fewUnits: 0, obsoleteInsurance: 1, fewUnitsInsurance: 1 };
   const reasonCodes = new Map(stockTable.map((row) => [key(row), (row as unknown as { reasonCode: string }).reasonCode]));
