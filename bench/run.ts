@@ -14,6 +14,8 @@ import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
 import { decisionQualityCost, decisionQualitySection } from './decision-quality';
 import { networkStageBenchSection } from './network-stage';
+import { fileIoBenchSection } from './file-io';
+import { momStageBenchSection } from './mom-stage';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
 
   console.log('\n## Network stage of the pipeline (bench/network-stage.ts)');
   networkStageBenchSection((line) => console.log(line));
+  console.log('\n## MOM stage in the pipeline (bench/mom-stage.ts)');
+  await momStageBenchSection((line) => console.log(line));
 
   console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
   const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  console.log('\n## File host: spp analyze against the floor of reading and writing the same files (bench/file-io.ts)');
+  await fileIoBenchSection((line) => console.log(line));
 
   console.log('\n## Car parts: promised vs achieved fill rate (2,509 series, decide on 39 months, replay 12)');
   console.log('| Recipe | Lead time (months) | Target | Promised | Achieved | Stock (units) |');

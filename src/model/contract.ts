@@ -71,7 +71,7 @@ const ANNUAL_RATE: Plausibility = {
   warning: (key, value) => `${key} ${value} means ${Math.round(value * 100).toLocaleString('en-US')} % of the unit cost a year; if you meant ${value} %, enter ${value / 100}`,
 };
 
-export type TableName = 'Parts' | 'Locations' | 'SLATiers' | 'Demand' | 'Inventory' | 'Settings';
+export type TableName = 'Parts' | 'Locations' | 'SLATiers' | 'Demand' | 'Inventory' | 'Settings' | 'Assessment' | 'Assumptions' | 'ServiceEvents';
 
 export interface TableSpec {
   readonly name: TableName;
@@ -172,8 +172,56 @@ const SETTINGS: TableSpec = {
   ],
 };
 
+// MOM assessment (issue 7, docs/methods.md §8): optional tables, each with defaults when absent.
+const PILLAR_VALUES = ['Maximize', 'Optimize', 'Minimize'] as const;
+/** Opportunity IDs of the Assumptions table (the engine's OPPORTUNITY_IDS). */
+export const OPPORTUNITY_VALUES = ['inventoryReduction', 'excessDisposition', 'penaltyAvoidance', 'refurbishment', 'recycling', 'centralisation'] as const;
+
+const ASSESSMENT: TableSpec = {
+  name: 'Assessment',
+  required: false,
+  purpose: 'MOM scorecard: one row per KPI with its best-in-class Benchmark and worst-acceptable Floor (optional; the default KPIs are used when absent).',
+  columns: [
+    { key: 'KPI', synonyms: ['Metric', 'Indicator', 'KPI Name'], type: 'text', required: true, unique: true, note: 'KPI name; a default KPI name (see docs/methods.md §8) gets Current computed from the data when Current is blank.', example: 'Inventory turns' },
+    { key: 'Pillar', synonyms: ['MOM Pillar', 'Lever'], type: 'enum', values: PILLAR_VALUES, required: true, note: 'Maximize, Optimize or Minimize.', example: 'Optimize' },
+    { key: 'Current', synonyms: ['Current Value', 'Actual', 'Today'], type: 'number', required: false, note: 'Today\'s value; blank: computed from the data where the data allows.', example: null },
+    { key: 'Benchmark', synonyms: ['Best In Class', 'Best-in-class', 'Target'], type: 'number', required: false, note: 'Best-in-class value (scores 100); blank on a default KPI: its default.', example: 4 },
+    { key: 'Floor', synonyms: ['Worst Acceptable', 'Minimum'], type: 'number', required: false, note: 'Worst acceptable value (scores 0); blank on a default KPI: its default.', example: 1 },
+    { key: 'Weight', synonyms: ['KPI Weight'], type: 'number', required: false, min: 0, note: 'Weight of the KPI within its pillar (>= 0); blank: the default KPI\'s weight, else 1.', example: 1 },
+    { key: 'HigherIsBetter', synonyms: ['Higher Is Better', 'Direction'], type: 'boolean', required: false, note: 'Yes when a higher value is better; blank: the default KPI\'s direction, else Yes.', example: 'Yes' },
+    { key: 'Source', synonyms: ['Basis', 'Reference'], type: 'text', required: false, note: 'Where Current, Benchmark and Floor come from.', example: 'Consultant' },
+  ],
+};
+
+const ASSUMPTIONS: TableSpec = {
+  name: 'Assumptions',
+  required: false,
+  purpose: 'MOM business case: per opportunity, overrides of its annual benefit, one-time benefit and one-time cost, or its exclusion (optional).',
+  columns: [
+    { key: 'Opportunity', synonyms: ['Opportunity ID', 'OpportunityID', 'Lever'], type: 'enum', values: OPPORTUNITY_VALUES, required: true, unique: true, note: 'Opportunity ID (SPP Opportunities).', example: 'excessDisposition' },
+    { key: 'Include', synonyms: ['Included', 'In Plan'], type: 'boolean', required: false, default: true, note: 'No leaves the opportunity out of the business case.', example: 'Yes' },
+    { key: 'AnnualBenefit', synonyms: ['Annual Benefit', 'Benefit Per Year'], type: 'number', required: false, note: 'Net benefit a year; blank: computed.', example: null },
+    { key: 'OneTimeBenefit', synonyms: ['One Time Benefit', 'One-time Benefit'], type: 'number', required: false, note: 'Benefit once at the end of year 1; blank: computed.', example: null },
+    { key: 'OneTimeCost', synonyms: ['One Time Cost', 'One-time Cost', 'Investment'], type: 'number', required: false, min: 0, note: 'Cost at year 0 (>= 0); blank: the documented default share.', example: 25000 },
+  ],
+};
+
+const SERVICE_EVENTS: TableSpec = {
+  name: 'ServiceEvents',
+  required: false,
+  purpose: 'MOM monitoring: one row per demand on a service call, to measure achieved fill rate and SLA compliance (optional).',
+  columns: [
+    { key: 'Date', synonyms: ['Event Date', 'Call Date'], type: 'date', required: true, note: 'Date of the demand.', example: '2025-11-14' },
+    { key: 'PartID', synonyms: PARTS.columns[0].synonyms, type: 'text', required: true, note: 'A PartID of the Parts table.', example: 'PN-1001' },
+    { key: 'LocationID', synonyms: LOCATIONS.columns[0].synonyms, type: 'text', required: true, note: 'A LocationID of the Locations table.', example: 'FSL-AMS' },
+    { key: 'Tier', synonyms: ['SLA Tier', 'SLATier', 'SLA'], type: 'text', required: true, note: 'The SLA tier of the call.', example: 'Gold' },
+    { key: 'FilledFromStock', synonyms: ['Filled From Stock', 'Filled', 'From Stock'], type: 'boolean', required: true, note: 'Yes when the part came from stock at once.', example: 'Yes' },
+    { key: 'ResponseHours', synonyms: ['Response Hours', 'Response Time'], type: 'number', required: false, min: 0, note: 'Hours until the customer was served (>= 0).', example: 3.5 },
+  ],
+};
+
 /** Every input table in the order they are read, validated and written to the template. */
-export const TABLES: readonly TableSpec[] = [PARTS, LOCATIONS, SLA_TIERS, DEMAND, INVENTORY, SETTINGS];
+export const TABLES: readonly TableSpec[] = [PARTS, LOCATIONS, SLA_TIERS, DEMAND, INVENTORY, SETTINGS, ASSESSMENT, ASSUMPTIONS, SERVICE_EVENTS];
 
 export function tableSpec(name: TableName): TableSpec {
   const spec = TABLES.find((t) => t.name === name);

@@ -5,9 +5,9 @@
  * implementation waves; and the JSON sections that are objects rather than rows (`mom`,
  * `opportunities`, `businessCase`). Every table needs the pipeline's MOM stage (context.mom).
  */
-import { formatMoney, formatNumber, formatPercent, type EvaluatedOpportunity, type ImplementationWave, type KpiScore, type PillarScore } from '../engine/mom';
+import { formatMoney, formatNumber, formatPercent, type EvaluatedOpportunity, type ImplementationWave, type KpiScore, type MonitoringCell, type PillarScore } from '../engine/mom';
 import type { CoverageGap, LastTimeBuyRow, MomStage } from '../pipeline/mom-stage';
-import { jsonRow, type ResultEntrySpec, type ResultTableSpec } from './result-spec';
+import { jsonRow, type ResultEntrySpec, type ResultTableSpec, type ResultValue } from './result-spec';
 import type { ResultContext } from './results-contract';
 import type { JsonSectionSpec } from './result-tables';
 
@@ -22,6 +22,8 @@ export const MOM_SHEETS = {
   lastTimeBuy: 'SPP Last-Time Buy',
   risk: 'SPP Risk',
   revenue: 'SPP Revenue',
+  monitoring: 'SPP Monitoring',
+  monitoringByTier: 'SPP Monitoring by Tier',
 } as const;
 
 const mom = (c: ResultContext): MomStage => c.mom as MomStage;
@@ -433,8 +435,120 @@ export const IMPLEMENTATION_TABLE: ResultTableSpec<ResultContext, Implementation
   when: hasMom,
 };
 
+// ---- Monitoring ------------------------------------------------------------------------------
+
+interface MonitoringRow {
+  readonly tier: string;
+  readonly month: string;
+  readonly cell: MonitoringCell;
+  /** The model's promise for the tier (planned fill rate of the recommended stock); null by month. */
+  readonly promised: number | null;
+}
+
+const MONITORING_COLUMNS: readonly ResultEntrySpec<MonitoringRow>[] = [
+  { key: 'tier', header: 'Tier', format: 'text', unit: '', note: 'SLA tier of the events ("All tiers" for the monthly trend).', value: (r) => r.tier, pane: true },
+  { key: 'month', header: 'Month', format: 'text', unit: '', note: 'YYYY-MM of the events ("All months" for a tier total).', value: (r) => r.month, pane: true },
+  { key: 'events', header: 'Events', format: 'integer', unit: 'events', note: 'Service events (demands) in the ServiceEvents table.', value: (r) => r.cell.events },
+  { key: 'fillRate', header: 'Achieved fill rate', format: 'percent', unit: 'share of events', note: 'Events filled from stock ÷ events.', value: (r) => num(r.cell.fillRate), pane: true },
+  { key: 'promisedFillRate', header: 'Promised fill rate', format: 'percent', unit: 'share of demanded units', note: 'The planned fill rate of the recommended stock for the tier (SPP By Tier), next to what was achieved.', value: (r) => num(r.promised) },
+  { key: 'timed', header: 'Timed events', format: 'integer', unit: 'events', note: 'Events with a ResponseHours.', value: (r) => r.cell.timed },
+  { key: 'slaCompliance', header: 'SLA compliance', format: 'percent', unit: 'share of timed events', note: "Timed events answered within the tier's ResponseHours ÷ timed events.", value: (r) => num(r.cell.slaCompliance), pane: true },
+];
+
+function monitoringRows(c: ResultContext, trend: boolean): MonitoringRow[] {
+  const m = mom(c).monitoring!;
+  if (trend) return m.byMonth.map((cell) => ({ tier: 'All tiers', month: cell.month, cell, promised: null }));
+  const promised = new Map(c.portfolio.summary.byTier.map((g) => [g.key, g.fillRate]));
+  const rows: MonitoringRow[] = [];
+  for (const total of m.byTier) {
+    rows.push({ tier: total.tier, month: 'All months', cell: total, promised: promised.get(total.tier) ?? null });
+    for (const cell of m.byTierAndMonth) if (cell.tier === total.tier) rows.push({ tier: cell.tier, month: cell.month, cell, promised: promised.get(cell.tier) ?? null });
+  }
+  return rows;
+}
+
+const hasEvents = (c: ResultContext) => hasMom(c) && mom(c).monitoring !== null;
+
+export const MONITORING_TABLE: ResultTableSpec<ResultContext, MonitoringRow> = {
+  id: 'monitoring',
+  sheet: MOM_SHEETS.monitoring,
+  tableName: 'SppMonitoring',
+  json: { key: 'monitoring.byMonth', built: false },
+  summary: 'MOM: with a ServiceEvents table, achieved fill rate and SLA compliance by month over all tiers (trend chart)',
+  title: () => 'Monitoring: achieved fill rate and SLA compliance by month',
+  description: (c) => mom(c).monitoring!.notes,
+  rows: (c) => monitoringRows(c, true),
+  columns: MONITORING_COLUMNS,
+  charts: () => [{ kind: 'line', title: 'Monthly fill rate and SLA compliance', xAxisTitle: 'Month', yAxisTitle: 'Share', categoryKey: 'month', seriesKeys: ['fillRate', 'slaCompliance'] }],
+  when: hasEvents,
+};
+
+export const MONITORING_BY_TIER_TABLE: ResultTableSpec<ResultContext, MonitoringRow> = {
+  id: 'monitoringByTier',
+  sheet: MOM_SHEETS.monitoringByTier,
+  tableName: 'SppMonitoringByTier',
+  json: { key: 'monitoring.byTier', built: false },
+  summary: 'MOM: with a ServiceEvents table, achieved fill rate and SLA compliance per tier and month, next to the fill rate the plan promises',
+  title: () => 'Monitoring by SLA tier: achieved against promised',
+  description: () => ["Each tier's total over all months, then its months. Promised is the planned fill rate of the recommended stock (SPP By Tier): the programme is monitored with the workbook that planned it."],
+  rows: (c) => monitoringRows(c, false),
+  columns: MONITORING_COLUMNS,
+  when: hasEvents,
+};
+
+// ---- One-page summary -------------------------------------------------------------------------
+
+interface SummaryLine {
+  readonly section: string;
+  readonly item: string;
+  readonly value: ResultValue;
+  readonly text: string;
+}
+
+function summaryLines(c: ResultContext): SummaryLine[] {
+  const stage = mom(c);
+  const card = stage.scorecard;
+  const bc = stage.portfolio.businessCase;
+  const s = c.portfolio.summary;
+  const m = (x: number) => money(x, cur(c));
+  const lines: SummaryLine[] = [{ section: 'MOM score', item: 'Overall', value: num(card.overall), text: card.overallNote }];
+  for (const p of card.pillars) lines.push({ section: 'MOM score', item: p.pillar, value: num(p.score), text: p.observations[0] ?? p.note });
+  const top = [...stage.portfolio.opportunities].filter((o) => o.npv > 0).sort((a, b) => b.npv - a.npv).slice(0, 3);
+  for (const o of top) lines.push({ section: 'Top opportunities', item: o.name, value: o.npv, text: `NPV ${m(o.npv)}; ${m(o.annualBenefit)} a year for ${m(o.oneTimeCost)} one-time${o.wave ? `; wave ${o.wave}` : ''}.` });
+  lines.push({ section: 'Business case', item: 'NPV', value: bc.npv, text: bc.headline });
+  lines.push({ section: 'Business case', item: 'IRR', value: num(bc.irr), text: bc.irrNote || 'Rate at which the NPV is 0.' });
+  lines.push({ section: 'Business case', item: 'Payback (months)', value: num(bc.paybackMonths), text: bc.paybackNote || 'Benefits accrue evenly over each year.' });
+  lines.push({ section: 'Investment', item: 'Recommended stock investment', value: s.investment, text: `${fmt(s.stock, 0)} units at ${s.partLocations} part-locations.` });
+  if (stage.hasInventory) lines.push({ section: 'Investment', item: 'Current inventory position', value: stage.excessSummary.positionValue, text: `Excess ${m(stage.excessSummary.excessValue)}, obsolete ${m(stage.excessSummary.obsoleteValue)}.` });
+  lines.push({ section: 'Service', item: 'Planned fill rate', value: s.fillRate, text: `Target ${pct(s.targetFillRate)}; backtested ${pct(s.backtest.achievedFillRate)}.` });
+  lines.push({ section: 'Service', item: 'Expected SLA penalties per year today', value: stage.risk.annualPenalty, text: stage.risk.headline });
+  const ltb = stage.lastTimeBuys.filter((l) => l.quantity !== null);
+  if (ltb.length) lines.push({ section: 'End of life', item: 'Last-time buys', value: ltb.reduce((t, l) => t + l.buyCost, 0), text: `${ltb.length} end-of-life parts, ${fmt(ltb.reduce((t, l) => t + (l.quantity ?? 0), 0), 0)} units to buy now (SPP Last-Time Buy).` });
+  return lines;
+}
+
+const SUMMARY_COLUMNS: readonly ResultEntrySpec<SummaryLine>[] = [
+  { key: 'section', header: 'Section', format: 'text', unit: '', note: 'MOM score, top opportunities, business case, investment, service, end of life.', value: (l) => l.section, width: 18 },
+  { key: 'item', header: 'Item', format: 'text', unit: '', note: 'What the line shows.', value: (l) => l.item, width: 36 },
+  { key: 'value', header: 'Value', format: 'decimal', unit: 'score, currency, share or months (see Item)', note: 'Scores out of 100; money in the currency; fill rates and IRR as shares; payback in months.', value: (l) => l.value, width: 16 },
+  { key: 'text', header: 'In words', format: 'text', unit: '', note: 'The line in a sentence, with its numbers.', value: (l) => l.text, width: 110 },
+];
+
+export const MOM_SUMMARY_TABLE: ResultTableSpec<ResultContext, SummaryLine> = {
+  id: 'momSummary',
+  sheet: MOM_SHEETS.summary,
+  tableName: 'SppMomSummary',
+  json: { key: 'momSummary', built: true },
+  summary: 'MOM: one page for a deck: the MOM score and its pillars, the top opportunities, the business case, the headline investment and service figures',
+  title: (c) => `MOM assessment — ${mom(c).scorecard.overall === null ? 'no MOM score' : `MOM score ${fmt(mom(c).scorecard.overall!, 0)} of 100`}, business case NPV ${money(mom(c).portfolio.businessCase.npv, cur(c))}`,
+  description: () => ['The assessment on one page: the other SPP MOM sheets and SPP Assessment, SPP Opportunities and SPP Business Case hold the numbers behind each line.'],
+  rows: summaryLines,
+  columns: SUMMARY_COLUMNS,
+  when: hasMom,
+};
+
 /** The MOM tables in sheet order. */
-export const MOM_TABLES = [SCORES_TABLE, ASSESSMENT_TABLE, OPPORTUNITIES_TABLE, BUSINESS_CASE_TABLE, IMPLEMENTATION_TABLE, EXCESS_TABLE, LAST_TIME_BUY_TABLE, RISK_TABLE, REVENUE_TABLE] as const;
+export const MOM_TABLES = [MOM_SUMMARY_TABLE, SCORES_TABLE, ASSESSMENT_TABLE, OPPORTUNITIES_TABLE, BUSINESS_CASE_TABLE, IMPLEMENTATION_TABLE, EXCESS_TABLE, LAST_TIME_BUY_TABLE, RISK_TABLE, REVENUE_TABLE, MONITORING_TABLE, MONITORING_BY_TIER_TABLE] as const;
 
 // ---- JSON sections ----------------------------------------------------------------------------
 
@@ -476,6 +590,7 @@ function businessCaseJson(c: ResultContext): unknown {
     cumulative: bc.cumulative,
     discountRate: bc.discountRate,
     horizonYears: c.input.settings.horizonYears,
+    implementationWaves: c.input.settings.implementationWaves,
     npv: bc.npv,
     irr: num(bc.irr),
     irrNote: bc.irrNote,
@@ -490,6 +605,17 @@ export const MOM_JSON_SECTIONS: readonly JsonSectionSpec[] = [
   { key: 'mom', value: momJson, when: hasMom },
   { key: 'opportunities', value: opportunitiesJson, when: hasMom },
   { key: 'businessCase', value: businessCaseJson, when: hasMom },
+  {
+    key: 'monitoring',
+    value: (c) => ({
+      byMonth: monitoringRows(c, true).map((r) => jsonRow(MONITORING_COLUMNS, r)),
+      byTier: monitoringRows(c, false).map((r) => jsonRow(MONITORING_COLUMNS, r)),
+      total: jsonRow(MONITORING_COLUMNS, { tier: 'All tiers', month: 'All months', cell: mom(c).monitoring!.total, promised: c.portfolio.summary.fillRate }),
+      unknownTierEvents: mom(c).monitoring!.unknownTierEvents,
+      notes: mom(c).monitoring!.notes,
+    }),
+    when: hasEvents,
+  },
 ];
 
 // ---- Formatting -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
  */
 import type { CellValue, ColumnFormat, InputTableToWrite, InputValidation } from '../workbook/port';
 import { SETTINGS_SPEC, TABLES, tableSpec, type ColumnSpec, type Scalar, type TableSpec } from './contract';
+import { assessmentRecords, assumptionRecords } from './mom-template';
 
 export type InputColumn = InputTableToWrite['columns'][number];
 
@@ -119,6 +120,9 @@ function exampleRecord(table: TableSpec): Record<string, CellValue> {
  */
 function exampleRows(table: TableSpec): CellValue[][] {
   if (table.name === 'Settings') return settingsRows();
+  // The MOM tables start from the defaults the run uses when they are absent.
+  if (table.name === 'Assessment') return assessmentRecords().map((r) => rowFor(table, r));
+  if (table.name === 'Assumptions') return assumptionRecords().map((r) => rowFor(table, r));
   const example = exampleRecord(table);
   if (table.name === 'Locations') return [rowFor(table, { LocationID: example.Parent, Type: 'Central' }), rowFor(table, example)];
   return [rowFor(table, example)];

@@ -121,6 +121,47 @@ export function inventoryPosition(i: Pick<InventoryPosition, 'onHand' | 'onOrder
   return i.onHand + (i.onOrder ?? 0) + (i.inRepair ?? 0);
 }
 
+/** A row of the Assessment table as entered (blanks are null), with where its cells are. */
+export interface AssessmentInputRow {
+  kpi: string;
+  pillar: 'Maximize' | 'Optimize' | 'Minimize';
+  current: number | null;
+  benchmark: number | null;
+  floor: number | null;
+  weight: number | null;
+  higherIsBetter: boolean | null;
+  source: string | null;
+  /** Sheet and A1 address of each cell, by column key. */
+  sheet: string;
+  cells: Partial<Record<'KPI' | 'Pillar' | 'Current' | 'Benchmark' | 'Floor' | 'Weight' | 'HigherIsBetter', string>>;
+}
+
+/** A row of the Assumptions table (blanks are null: the computed figure stays). */
+export interface AssumptionInputRow {
+  opportunity: string;
+  include: boolean;
+  annualBenefit: number | null;
+  oneTimeBenefit: number | null;
+  oneTimeCost: number | null;
+}
+
+/** A row of the ServiceEvents table. */
+export interface ServiceEventInput {
+  date: string;
+  partId: string;
+  locationId: string;
+  tier: string;
+  filledFromStock: boolean;
+  responseHours: number | null;
+}
+
+/** The MOM assessment's optional input tables (null: the table is absent). */
+export interface MomInputs {
+  assessment: AssessmentInputRow[] | null;
+  assumptions: AssumptionInputRow[] | null;
+  serviceEvents: ServiceEventInput[] | null;
+}
+
 export interface PlanningInput {
   parts: Part[];
   locations: Location[];
@@ -135,6 +176,8 @@ export interface PlanningInput {
   addedFrom?: number;
   inventory: InventoryPosition[];
   settings: Settings;
+  /** The MOM assessment's optional tables; absent: none given. */
+  mom?: MomInputs;
 }
 
 export type Severity = 'error' | 'warning';

@@ -12,6 +12,7 @@ import type { PortfolioResult } from '../engine/portfolio';
 import { periodsPerYear } from '../engine/policy';
 import {
   analyseExcess,
+  monitorServiceEvents,
   buildOpportunities,
   condemnedRecycling,
   defaultAssessment,
@@ -50,8 +51,10 @@ import {
   type RecyclingRecovery,
   type Refurbishment,
   type Scorecard,
+  type Monitoring,
 } from '../engine/mom';
 import { STANDARD_TIER } from './network-stage';
+import { mergeAssessment } from './mom-assessment';
 import type { Part, PlanningInput, ValidationIssue } from '../model/types';
 
 /** A part-location whose part has a long lead time, at a same-day tier, with no stock that covers it in time. */
@@ -97,14 +100,29 @@ export interface MomStage {
   readonly assessment: AssessmentRow[];
   readonly scorecard: Scorecard;
   readonly portfolio: Portfolio;
+  /** Achieved fill rate and SLA compliance from the ServiceEvents table; null without events. */
+  readonly monitoring: Monitoring | null;
+  /** The opportunity figures before the Assumptions, so the business case can be re-run alone (rerunBusinessCase). */
+  readonly opportunityNumbers: OpportunityNumbers;
   readonly currency: string;
 }
 
 export interface MomOptions {
-  /** The Assessment table's rows; the engine's default assessment when absent. */
-  assessment?: { rows: AssessmentRow[]; keys: (KpiKey | null)[] };
-  /** The Assumptions table's overrides per opportunity. */
+  /** Overrides per opportunity that win over the Assumptions table (the task pane's edits). */
   assumptions?: Partial<Record<OpportunityId, OpportunityAssumption>>;
+}
+
+/** The Assumptions table as the engine's overrides per opportunity. */
+export function assumptionsFrom(input: PlanningInput): Partial<Record<OpportunityId, OpportunityAssumption>> {
+  const out: Partial<Record<OpportunityId, OpportunityAssumption>> = {};
+  for (const row of input.mom?.assumptions ?? []) {
+    const a: OpportunityAssumption = { include: row.include };
+    if (row.annualBenefit !== null) a.annualBenefit = row.annualBenefit;
+    if (row.oneTimeBenefit !== null) a.oneTimeBenefit = row.oneTimeBenefit;
+    if (row.oneTimeCost !== null) a.oneTimeCost = row.oneTimeCost;
+    out[row.opportunity as OpportunityId] = a;
+  }
+  return out;
 }
 
 function partTier(part: Part, slaTier: string | null): string | null {
@@ -256,13 +274,15 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
     disposed.book += disposition.byDisposition[d].bookValue;
   }
   const summary = planned.summary;
+  const events = input.mom?.serviceEvents ?? null;
+  const monitoring = events && events.length > 0 ? monitorServiceEvents(events, input.slaTiers) : null;
   const current: Partial<Record<KpiKey, number | null>> = {
     partsGrossMargin: revenue.marginShare,
     revenueAtRisk: revenue.revenueAtRiskShare,
     refurbishedShare: condition ?? modelRefurbishedShare(annualDemand, rows.partId.map((id) => parts.get(id)!.repairable), rows.partId.map((id) => parts.get(id)!.scrapRate)),
     recyclingRecovery: recyclingRecovery(disposed.recovered, disposed.book),
     fillRatePromised: fillRatePromised(annualDemand, currentFillRate),
-    fillRateBacktested: summary.backtest.demand > 0 ? summary.backtest.achievedFillRate : null,
+    fillRateBacktested: monitoring ? monitoring.total.fillRate : summary.backtest.demand > 0 ? summary.backtest.achievedFillRate : null,
     inventoryTurns: hasInventory ? inventoryTurns(annualDemand, rows.onHand.map((x) => (Number.isNaN(x) ? 0 : x)), rows.unitCost) : null,
     investmentPerAnnualDemandUnit: hasInventory ? investmentPerAnnualDemandUnit(position, rows.unitCost, annualDemand) : null,
     sameDayDemandCovered: sameDayDemandCovered(annualDemand, sameDay, stocked),
@@ -273,10 +293,17 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
   let exposure = 0;
   for (let i = 0; i < n; i++) exposure += annualDemand[i] * rows.penaltyPerMiss[i];
   const derived = { recommendedInvestmentPerUnit: summary.annualDemand > 0 ? summary.investment / summary.annualDemand : null, recommendedPenaltyPerYear: summary.expectedAnnualPenalty, penaltyExposurePerYear: exposure };
-  const defaults = defaultAssessment(current, derived);
-  const assessment = options.assessment?.rows ?? defaults;
-  const assessmentKeys = options.assessment?.keys ?? defaults.map((d) => d.key);
+  const merged = mergeAssessment(input.mom?.assessment ?? null, defaultAssessment(current, derived));
+  const assessment = merged.rows;
+  const assessmentKeys = merged.keys;
   const scorecard = scoreAssessment(assessment, { currency });
+  // Errors a plan-derived Benchmark or Floor brings in (the table's own were errors at validation): the KPI is not scored.
+  const inputRows = input.mom?.assessment;
+  for (const issue of scorecard.issues) {
+    if (issue.severity !== 'error' || !inputRows) continue;
+    const row = inputRows[issue.row];
+    issues.push({ severity: 'warning', sheet: row?.sheet ?? 'Assessment', cell: row?.cells[issue.column] ?? '', message: `${issue.message.replace(/\.$/, '')} (with the Benchmark or Floor derived from the plan)` });
+  }
 
   // Opportunities and the business case.
   const numbers: OpportunityNumbers = {};
@@ -303,7 +330,7 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
   }
   if (refurb.annualSavings > 0) numbers.refurbishment = { units: refurb.rows.reduce((s, r) => s + (r.annualSavings > 0 ? r.additionalRefurbished : 0), 0), annualSavings: refurb.annualSavings, newSalesAtRisk: refurb.newSalesAtRisk };
   if (recycling.annualRecovery > 0) numbers.recycling = { condemnedUnits: recycling.condemnedUnits, annualRecovery: recycling.annualRecovery };
-  const portfolio = evaluatePortfolio(buildOpportunities(numbers, options.assumptions ?? {}, currency), { horizonYears: settings.horizonYears, discountRate: settings.discountRate, waves: settings.implementationWaves, currency });
+  const portfolio = evaluatePortfolio(buildOpportunities(numbers, { ...assumptionsFrom(input), ...options.assumptions }, currency), { horizonYears: settings.horizonYears, discountRate: settings.discountRate, waves: settings.implementationWaves, currency });
 
   const stage: MomStage = {
     hasInventory,
@@ -324,6 +351,8 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
     assessment,
     scorecard,
     portfolio,
+    monitoring,
+    opportunityNumbers: numbers,
     currency,
   };
   return { stage, issues };
@@ -345,4 +374,14 @@ function conditionShare(input: PlanningInput): number | null {
     else fresh += i.onHand;
   }
   return given ? refurbishedShare(refurbished, fresh) : null;
+}
+
+/**
+ * The business case again with other assumptions, without re-planning (the task pane's editable
+ * assumptions): the same opportunity figures, the overrides on top of the Assumptions table.
+ */
+export function rerunBusinessCase(stage: MomStage, input: PlanningInput, overrides: Partial<Record<OpportunityId, OpportunityAssumption>>): MomStage {
+  const s = input.settings;
+  const opportunities = buildOpportunities(stage.opportunityNumbers, { ...assumptionsFrom(input), ...overrides }, stage.currency);
+  return { ...stage, portfolio: evaluatePortfolio(opportunities, { horizonYears: s.horizonYears, discountRate: s.discountRate, waves: s.implementationWaves, currency: stage.currency }) };
 }

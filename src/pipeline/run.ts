@@ -14,7 +14,7 @@ import { validateInput } from './validate';
 import { validateScenario } from './validate-scenario';
 import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
 import { computeWithNetwork, type NetworkStage } from './network-stage';
-import { planMomStage, type MomOptions, type MomStage } from './mom-stage';
+import { planMomStage, type MomStage } from './mom-stage';
 import { headlineFigures, type KeptRun } from '../model/headline';
 import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
@@ -83,7 +83,7 @@ function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[]; /** The MOM assessment's own inputs. */ mom?: MomOptions } | { ok: false; issues: ValidationIssue[] };
+export type RunValidation = { ok: true; input: PlanningInput; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Everything a run checks before planning, in one place for the run and the pane's Validate step:
@@ -114,7 +114,7 @@ export function analyzeTables(tables: InputTables, scenario: Scenario = {}, call
   if (!validated.ok) return validated;
   const computed = computeWithNetwork(validated.input, planPortfolio, planOptions(callbacks));
   // The MOM assessment of the recommended stock (the network plan's when it ran).
-  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock, momOptions(validated));
+  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock);
   return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues, ...mom.issues], callbacks, options, computed.network, mom.stage);
 }
 
@@ -123,11 +123,6 @@ function validateForRun(tables: InputTables, scenario: Scenario, callbacks: Pipe
   const validated = validateRun(tables, scenario, options.named);
   if (validated.ok) callbacks.onProgress?.('validate', 1);
   return validated;
-}
-
-/** The MOM inputs beyond the planning input (the Assessment and Assumptions tables), when validated. */
-function momOptions(validated: Extract<RunValidation, { ok: true }>): MomOptions {
-  return validated.mom ?? {};
 }
 
 function planOptions(callbacks: PipelineCallbacks): PortfolioOptions {

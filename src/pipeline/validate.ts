@@ -11,6 +11,8 @@ import { validateInventory } from './validateInventory';
 import { IssueLog } from './validateIssues';
 import { requireSlaTierWhereDemand, validateLocations } from './validateLocations';
 import { validateParts } from './validateParts';
+import { checkEndOfLife } from './validateEndOfLife';
+import { validateMomTables } from './validateMom';
 import { missingTableMessage } from './validateRows';
 import { checkHistory } from './validateHistory';
 import { validateSettings, type SettingCells } from './validateSettings';
@@ -52,12 +54,14 @@ export function validateInput(tables: Partial<Record<TableName, SheetTable | nul
   if (locations && demand) requireSlaTierWhereDemand(locations, demand.locationsWithDemand);
   if (locations && tiers) checkNetworkTiers(locations, tiers, log);
   if (demand?.grid && tables.Demand) checkHistory(demand.grid, settings, tables.Demand.sheet, settingCells, log);
+  if (parts && demand?.grid) checkEndOfLife(parts, demand.grid);
   const inventory = tables.Inventory ? validateInventory(tables.Inventory, log, partIds, locationIds, overrides.Inventory) : [];
+  const mom = validateMomTables(tables, log, partIds, locationIds, overrides);
 
   const issues = log.list();
   if (log.errorCount > 0 || !parts || !tiers || !locations || !demand?.grid) return { input: null, issues, settingCells };
   return {
-    input: { parts: parts.parts, locations: locations.locations, slaTiers: tiers.tiers, grid: demand.grid, demand: demand.series, inventory, settings },
+    input: { parts: parts.parts, locations: locations.locations, slaTiers: tiers.tiers, grid: demand.grid, demand: demand.series, inventory, settings, ...(mom.assessment || mom.assumptions || mom.serviceEvents ? { mom } : {}) },
     issues,
     settingCells,
   };

@@ -9,6 +9,8 @@ export interface PartsResult {
   readonly parts: Part[];
   /** Valid PartIDs, or null when there is no PartID column. */
   readonly ids: ReadonlySet<string> | null;
+  /** The rows as read, parts[k] from rows[k] (for checks that need the grid, such as EndOfSupport). */
+  readonly read: ReadTable;
 }
 
 const SPEC = tableSpec('Parts');
@@ -47,7 +49,7 @@ export function validateParts(table: SheetTable, log: IssueLog, overrides?: Read
     };
   });
   if (columns.UnitCost !== undefined) warnOnUnitCostSpread(read);
-  return { parts, ids: idsOf(read, 'PartID') };
+  return { parts, ids: idsOf(read, 'PartID'), read };
 }
 
 /** Unit costs from a cent to a hundred million span ten orders of magnitude; beyond nine, a unit or decimal slip is likelier than the catalogue. */

@@ -13,6 +13,8 @@ import { generateParts, type SamplePart } from './parts';
 import { daysPerPeriod } from '../engine/policy';
 import { periodLabels } from './periods';
 import { createRng, deriveSeed, logNormal } from './random';
+import { inventoryExtras, serviceEventRows } from './mom';
+import { assessmentRecords, assumptionRecords } from '../model/mom-template';
 
 export interface SampleOptions {
   parts: number;
@@ -23,9 +25,9 @@ export interface SampleOptions {
 }
 
 /** Independent random streams, so e.g. more periods never change the parts master. */
-const STREAM = { network: 1, parts: 2, demand: 3, inventory: 4 } as const;
+const STREAM = { network: 1, parts: 2, demand: 3, inventory: 4, mom: 5 } as const;
 
-/** Parts, Locations, SLATiers, Demand (long layout), Inventory and Settings, in contract order. */
+/** Parts, Locations, SLATiers, Demand (long layout), Inventory, Settings and the MOM tables (Assessment, Assumptions, ServiceEvents), in contract order. */
 export function generateSample(options: SampleOptions): InputTableToWrite[] {
   checkOptions(options);
   const { seed } = options;
@@ -33,6 +35,8 @@ export function generateSample(options: SampleOptions): InputTableToWrite[] {
   const network = generateNetwork(options.locations, createRng(deriveSeed(seed, STREAM.network)));
   const parts = generateParts(options.parts, createRng(deriveSeed(seed, STREAM.parts)));
   const { demand, inventory } = simulateHistory(parts, network, options.periods, periodLength, seed);
+  // MOM monitoring: service events of the last months (monthly samples, whose periods are dates).
+  const events = periodLength === 'Month' ? serviceEventRows(demand, network, periodLabels(options.periods, periodLength), createRng(deriveSeed(seed, STREAM.mom))) : [];
   return [
     table('Parts', parts.map(partRecord)),
     table('Locations', network.map(locationRecord)),
@@ -40,6 +44,9 @@ export function generateSample(options: SampleOptions): InputTableToWrite[] {
     { name: 'Demand', columns: inputColumns(tableSpec('Demand')), rows: demand },
     { name: 'Inventory', columns: inputColumns(tableSpec('Inventory')), rows: inventory },
     { name: 'Settings', columns: inputColumns(tableSpec('Settings')), rows: settingsRows({ PeriodLength: periodLength }) },
+    table('Assessment', assessmentRecords()),
+    table('Assumptions', assumptionRecords()),
+    ...(events.length ? [{ name: 'ServiceEvents' as const, columns: inputColumns(tableSpec('ServiceEvents')), rows: events }] : []),
   ];
 }
 
@@ -87,11 +94,13 @@ function simulateHistory(parts: SamplePart[], network: SampleLocation[], periods
       unitsNow[l] = expectedUnits(part.demand, scale * monthsPerPeriod * driftAt(part.demand, periods - 1, periods));
     });
     const inventoryRng = createRng(deriveSeed(seed, STREAM.inventory, p));
+    const momRng = createRng(deriveSeed(seed, STREAM.mom, p + 1));
     network.forEach((location, l) => {
       // A Central stocks for its FSLs' resupply as well as for its own customers.
       const units = children[l].reduce((sum, child) => sum + unitsNow[child], unitsNow[l]);
       const coverDays = location.type === 'Central' ? centralCoverDays(part) : (location.resupplyDays ?? 1);
-      inventory.push([part.id, location.id, sampleOnHand(units, coverDays / periodDays, inventoryRng)]);
+      const onHand = sampleOnHand(units, coverDays / periodDays, inventoryRng);
+      inventory.push([part.id, location.id, onHand, ...inventoryExtras(part, location, onHand, units, periodDays, momRng)]);
     });
   });
   return { demand, inventory };

@@ -18,7 +18,7 @@ import { isZipEntry, REL, XlsxPackage } from './xlsx-package';
 import { usedVmlBlocks } from './xlsx-part-xml';
 import { resultSheetSpec } from './xlsx-results';
 import { scenarioSheetSpec } from './xlsx-scenario';
-import { buildSheet, CONTENT_TYPE, type PartAllocator, type SheetSpec, type StagedSheet } from './xlsx-sheet-build';
+import { buildSheet, CONTENT_TYPE, type PartAllocator, type StagedSheet } from './xlsx-sheet-build';
 import { StyleBook } from './xlsx-style-book';
 import { toUtf8 } from './xlsx-xml';
 import { deflateEntry, storedEntry, writeZip, type ZipEntry } from './xlsx-zip';
@@ -177,8 +177,6 @@ function replaceSheetContent(editor: PackageEditor, part: string, staged: Staged
   editor.clearSheetPart(part);
   for (const p of staged.parts) editor.addPart(p.part, p.contentType, p.data);
 }
-
-export type { SheetSpec };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];

@@ -129,20 +129,15 @@ export class PackageEditor {
 
   removePart(part: string): void {
     this.pkg.delete(part);
-    this.contentTypes = this.contentTypes.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*/>`, 'i'), '');
-  }
-
-  ensureDefault(extension: string, contentType: string): void {
-    if (new RegExp(`<(?:\\w+:)?Default\\b[^>]*Extension="${extension}"`, 'i').test(this.contentTypes)) return;
-    this.contentTypes = this.contentTypes.replace(/<\/((?:\w+:)?)Types>/, `<$1Default Extension="${extension}" ContentType="${contentType}"/></$1Types>`);
+    this.removeOverride(part);
   }
 
   private setOverride(part: string, contentType: string): void {
-    this.removePart_override(part);
+    this.removeOverride(part);
     this.contentTypes = this.contentTypes.replace(/<\/((?:\w+:)?)Types>/, `<$1Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/></$1Types>`);
   }
 
-  private removePart_override(part: string): void {
+  private removeOverride(part: string): void {
     this.contentTypes = this.contentTypes.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"[^>]*/>`, 'i'), '');
   }
 
@@ -154,8 +149,12 @@ export class PackageEditor {
     let n = used.size + 1;
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const edited = text.replace(/<\/((?:\w+:)?)Relationships>/, (_m, prefix: string) => `${relationshipXml(id, type, relativeTarget(source, part)).replace('<Relationship', `<${prefix}Relationship`)}</${prefix}Relationships>`);
-    this.pkg.set(relsPart, new TextEncoder().encode(edited.includes('</Relationships>') || edited !== text ? edited : text));
+    const element = relationshipXml(id, type, relativeTarget(source, part));
+    const closed = /<\/((?:\w+:)?)Relationships>/;
+    // `<Relationships .../>` (an empty list written self-closed) is opened up first.
+    const open = closed.test(text) ? text : text.replace(/<((?:\w+:)?)Relationships\b([^>]*?)\/>/, '<$1Relationships$2></$1Relationships>');
+    const edited = open.replace(closed, (_m, prefix: string) => `${element.replace('<Relationship', `<${prefix}Relationship`)}</${prefix}Relationships>`);
+    this.pkg.set(relsPart, new TextEncoder().encode(edited));
     return id;
   }
 

@@ -198,7 +198,7 @@ describe('spp template', () => {
     const run = spp('template', file);
     expect(run.status).toBe(0);
     const workbook = await readWorkbook(file);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Parts', 'Locations', 'SLATiers', 'Demand', 'Inventory', 'Settings']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Parts', 'Locations', 'SLATiers', 'Demand', 'Inventory', 'Settings', 'Assessment', 'Assumptions', 'ServiceEvents']);
     const parts = workbook.getWorksheet('Parts')!;
     expect(parts.getRow(1).values).toEqual(expect.arrayContaining(['PartID', 'UnitCost', 'LeadTimeDays', 'Criticality']));
     const header = parts.getRow(1).getCell(3);

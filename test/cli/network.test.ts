@@ -206,6 +206,32 @@ describe('spp analyze plans the network', () => {
     expect(tableRows(book.getWorksheet('SPP Frontier')!)).toHaveLength(frontier.length);
   });
 
+  test('a field the Central reaches in time is served from it: no field stock, fill within response = the Central’s availability A₀', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'net.xlsx');
+    // FSL-A gets emergency delivery in 4 h (Gold promises 24 h); no penalties and free shipments, so serving from the Central costs nothing a year.
+    const locations = SHEETS.Locations.map((row) => (row[0] === 'FSL-A' ? ['FSL-A', 'Field', 'CDC', 7, 4, 'Gold'] : row));
+    const tiers = [['Tier', 'ResponseHours', 'TargetFillRate', 'PenaltyPerMiss'], ['Gold', 24, 0.95, 0], ['Express', 2, 0.9, 0]];
+    await writeWorkbook(input, { ...SHEETS, Locations: locations, SLATiers: tiers });
+    const run = spp('analyze', input, '--out', join(dir, 'out.xlsx'), '--json', join(dir, 'out.json'));
+    expect(run.status).toBe(0);
+    const out = json(join(dir, 'out.json'));
+    const cdc = find(out.network, 'P1', 'CDC');
+    const fslA = find(out.network, 'P1', 'FSL-A');
+    expect(fslA).toMatchObject({ decision: 'ServeFromCentral', stock: 0, fillRate: 0 });
+    // A₀ = P(X₀ ≤ s₀ − 1), X₀ ~ Poisson(2): exact for Poisson demand at field stock 0 (PASTA); the least s₀ with A₀ ≥ 95 %.
+    const central = poisson(centralMean);
+    const availability = (s0: number) => fillRate(central, s0);
+    const s0 = cdc.stock as number;
+    expect(availability(s0)).toBeGreaterThanOrEqual(0.95);
+    expect(availability(s0 - 1)).toBeLessThan(0.95);
+    expect(fslA.fillRateWithinResponse).toBeCloseTo(availability(s0), 12);
+    expect(fslA.centralAvailability).toBeCloseTo(availability(s0), 12);
+    expect(fslA.expectedAnnualEmergencyShipments).toBeCloseTo(365.25 * lambda * availability(s0), 9);
+    expect(out.summary.investment).toBeCloseTo(100 * s0, 9);
+    expect(String(fslA.reason)).toMatch(/^Served from the Central: its emergency delivery \(4 h\) meets the Gold tier's 24 h, at USD 0 a year in emergency shipments and penalties, against USD \d[\d,]* a year for the cheapest field stock/);
+  });
+
   test('--budget plans the best service for the budget: investment within it, the best fill for that investment', async () => {
     const dir = tempDir();
     const input = join(dir, 'net.xlsx');

@@ -145,6 +145,7 @@ test('keyboard: a logical tab order through cards, tables, charts and sheets; ev
     stops.push(id);
   }
   const order = stops.map((id) => regionOf.get(id)!).filter((region, i, all) => region !== all[i - 1]);
+  // The efficient frontier (network plan) after the other charts: its point list and "Plan at this budget" (the plot's points are not tab stops).
   expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-investment', 'chart-tiers', 'chart-classes', 'chart-frontier', 'result-sheets']);
 
   // Every stop is visibly focused: its box (and a margin for the ring) looks different without focus.

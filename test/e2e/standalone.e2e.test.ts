@@ -122,6 +122,9 @@ test('open, validate, run, read the results and download the workbook', async ()
   await stage('01-start');
 
   await openWorkbook(goodFile);
+  // The workbook is read (and later written) in its own Web Worker, never on the page's thread.
+  const workerNames = await Promise.all(page.workers().map((worker) => worker.evaluate(() => (self as unknown as { name: string }).name)));
+  expect(workerNames).toContain('spp-xlsx');
   for (const name of INPUT_SHEETS) expect(await page.getByTestId(`table-state-${name}`).textContent()).toBe('Found');
   await page.getByRole('button', { name: /^Parts/ }).click(); // expand one table: sources and column mapping
   await page.getByTestId('column-Parts-UnitCost').waitFor();

@@ -6,6 +6,10 @@
  * left empty), the lead time and target from the row, the forecast from SPP.FORECAST, and so on.
  */
 import { adi, cv2, demandClass, forecast } from '../../src/functions/demand';
+import { irr, npv, paybackMonths } from '../../src/functions/finance';
+import { lastTimeBuyFromHistory } from '../../src/functions/lifecycle';
+import { variMetric } from '../../src/functions/network';
+import { momPillarScore, momScore } from '../../src/functions/scorecard';
 import { baseStock, ebo, fillRate, leadTimeDemand, readyRate } from '../../src/functions/stock';
 import { periodsPerYear } from '../../src/engine/policy';
 import { tableSpec } from '../../src/model/contract';
@@ -60,6 +64,8 @@ interface DemandRow {
 interface StockRow {
   partId: string;
   locationId: string;
+  criticality: 'Critical' | 'Standard';
+  reasonCode: string;
   targetFillRate: number;
   stock: number;
   fillRate: number;
@@ -113,10 +119,8 @@ describe.each([
   const key = (row: { partId: string; locationId: string }) => `${row.partId}|${row.locationId}`;
   const historyOf = (row: { partId: string; locationId: string }) => [history.get(key(row))!]; // one row of cells
   const demandRows = new Map(demandTable.map((row) => [key(row), row]));
-  // The evidence rules (docs/methods.md §5.1) cap a part-location's stock before the target is applied:
-  // no demand for ObsoleteAfterYears, or at most two units in the history, gives 0 (1 for a Critical part).
-  const EVIDENCE_CAP: Partial<Record<string, number>> = { obsolete: 0, fewUnits: 0, obsoleteInsurance: 1, fewUnitsInsurance: 1 };
-  const reasonCodes = new Map(stockTable.map((row) => [key(row), (row as unknown as { reasonCode: string }).reasonCode]));
+  // Rows whose stock the evidence rules set (docs/methods.md §5.1): TSB's forecast, at most one unit for a Critical part.
+  const byEvidence = new Set(stockTable.filter((r) => ['obsolete', 'obsoleteInsurance', 'fewUnits', 'fewUnitsInsurance'].includes(r.reasonCode)).map(key));
 
   test('covers every kind of row: demand classes, methods, both distributions, no demand, inventory', () => {
     expect(stockTable.length).toBeGreaterThanOrEqual(parts * 4);
@@ -125,7 +129,7 @@ describe.each([
     expect(new Set(stockTable.map((r) => r.distribution))).toEqual(new Set(['Poisson', 'NegativeBinomial', 'None']));
     expect(stockTable.every((r) => r.onHand !== null)).toBe(true);
     for (const row of demandTable) expect(history.get(key(row))).toHaveLength(row.periods);
-    expect([...reasonCodes.values()].some((code) => EVIDENCE_CAP[code] !== undefined)).toBe(true);
+    expect(byEvidence.size).toBeGreaterThan(0);
   });
 
   test('SPP Demand Profile: DemandClass, ADI, CV2 and RatePerPeriod from the history', () => {
@@ -138,8 +142,7 @@ describe.each([
       else expect([key(row), cv2(y)]).toEqual([key(row), row.cv2]);
       // The method the analysis chose, and Auto itself (the sample keeps the default settings).
       expect([key(row), forecast(y, row.method)]).toEqual([key(row), row.ratePerPeriod]);
-      // Under an evidence rule the analysis forecasts with TSB (its probability decays through the zeros).
-      if (EVIDENCE_CAP[reasonCodes.get(key(row)) ?? ''] !== undefined) expect([key(row), row.method]).toEqual([key(row), 'TSB']);
+      if (byEvidence.has(key(row))) expect([key(row), row.method]).toEqual([key(row), 'TSB']);
       else expect([key(row), forecast(y)]).toEqual([key(row), row.ratePerPeriod]);
     }
   });
@@ -153,8 +156,8 @@ describe.each([
       const variance = row.leadTimeDemandVariance; // no function estimates the variance (docs/functions.md)
       const id = key(row);
       expect([id, mean]).toEqual([id, row.leadTimeDemandMean]);
-      const cap = EVIDENCE_CAP[reasonCodes.get(id) ?? ''];
-      const stock = cap === undefined ? baseStock(mean, row.targetFillRate, variance) : Math.min(cap, baseStock(mean, row.targetFillRate, variance));
+      const target = baseStock(mean, row.targetFillRate, variance);
+      const stock = byEvidence.has(id) ? Math.min(target, row.criticality === 'Critical' ? 1 : 0) : target;
       const expected: Partial<StockRow> = {
         stock: row.stock,
         fillRate: row.fillRate,
@@ -168,6 +171,177 @@ describe.each([
       expect(row.investment).toBeCloseTo(stock * row.unitCost, 9);
       expect(row.expectedOnHand).toBeCloseTo(stock - mean + ebo(mean, stock, variance), 9);
       expect(row.expectedAnnualMisses).toBeCloseTo(rate * perYear * (1 - fillRate(mean, stock, variance)), 9);
+    }
+  });
+});
+
+/** The SPP Network JSON fields SPP.VARIMETRIC reproduces (src/model/results-network.ts). */
+interface NetworkRow {
+  partId: string;
+  locationId: string;
+  locationType: 'Central' | 'Field';
+  stock: number;
+  pipelineMean: number;
+  fillRate: number;
+  expectedBackorders: number;
+}
+
+describe('a sample workbook planned as a network (the default StockingMode), with its MOM assessment', () => {
+  const PARTS = 60; // enough for several EndOfLife parts with an EndOfSupport after the history
+  const tables = generateSample({ parts: PARTS, locations: 8, periods: 36, seed: 11, periodLength: 'Month' });
+  const analysis = analyzeTables(asSheetTables(tables));
+  // The per-location plan of the same workbook gives each location's own lead-time demand, whose
+  // variance-to-mean ratio is its demand's per period (no function estimates the variance); in the
+  // network plan SPP Stock holds the network's pipelines instead.
+  const independent = analyzeTables(asSheetTables(tables), { settings: { stockingMode: 'Independent' } });
+  if (!analysis.ok || !independent.ok) throw new Error('the sample did not validate');
+  const result = analysis.result;
+  /** A table's rows as records by column key, as a user reads the input tables. */
+  const records = (name: 'Parts' | 'Locations') => {
+    const keys = tableSpec(name).columns.map((c) => c.key);
+    return tables.find((t) => t.name === name)!.rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]])));
+  };
+  const parts = new Map(records('Parts').map((p) => [p.PartID as string, p]));
+  const locations = new Map(records('Locations').map((l) => [l.LocationID as string, l]));
+  const key = (partId: string, locationId: string) => `${partId}|${locationId}`;
+  const rates = new Map((result.demand as unknown as DemandRow[]).map((r) => [key(r.partId, r.locationId), r.ratePerPeriod]));
+  const ownLeadTimeDemand = new Map((independent.result.stock as unknown as StockRow[]).map((r) => [key(r.partId, r.locationId), r]));
+  const networkStock = new Map((result.stock as unknown as StockRow[]).map((r) => [key(r.partId, r.locationId), r]));
+  const network = result.network as NetworkRow[];
+  const networkRows = new Map(network.map((r) => [key(r.partId, r.locationId), r]));
+  const days = 365.25 / 12;
+  /** Per day, and the variance-to-mean ratio of lead-time demand (= of demand per period). */
+  const demandOf = (partId: string, locationId: string) => {
+    const rate = (rates.get(key(partId, locationId)) ?? 0) / days;
+    const s = ownLeadTimeDemand.get(key(partId, locationId));
+    const ratio = s && s.leadTimeDemandMean > 0 ? Math.max(1, s.leadTimeDemandVariance / s.leadTimeDemandMean) : 1;
+    return { rate, ratio };
+  };
+
+  test('SPP Network: each field location’s pipeline, fill rate from the shelf and expected backorders', () => {
+    let checked = 0;
+    let centralShort = 0;
+    for (const row of network.filter((r) => r.locationType === 'Field')) {
+      const part = parts.get(row.partId)!;
+      const parent = locations.get(row.locationId)!.Parent as string;
+      // The Central's pipeline: its supplier lead time, or for a repairable (1 − ScrapRate) × RepairDays + ScrapRate × LeadTimeDays.
+      const scrap = (part.ScrapRate as number | null) ?? 0;
+      const pipelineDays = part.Repairable === 'Yes' ? (1 - scrap) * (part.RepairDays as number) + scrap * (part.LeadTimeDays as number) : (part.LeadTimeDays as number);
+      // All demand on the Central: its own customers' and its fields', with its ratio v̄ = Σ fᵢvᵢ.
+      const members = network.filter((r) => r.partId === row.partId && (r.locationId === parent || locations.get(r.locationId)!.Parent === parent));
+      const demands = members.map((m) => demandOf(m.partId, m.locationId));
+      const total = demands.reduce((s, d) => s + d.rate, 0);
+      const ratio = total > 0 ? demands.reduce((s, d) => s + d.rate * d.ratio, 0) / total : 1;
+      const own = demandOf(row.partId, row.locationId);
+      const centralStock = networkRows.get(key(row.partId, parent))!.stock;
+      const id = key(row.partId, row.locationId);
+      const cells = [own.rate, locations.get(row.locationId)!.ResupplyDays, row.stock, total, pipelineDays, centralStock] as const;
+      // The Central's row of SPP Stock holds its pipeline: mean λ₀T₀, variance v̄λ₀T₀.
+      const central = networkStock.get(key(row.partId, parent))!;
+      expect([id, Math.abs(central.leadTimeDemandMean - total * pipelineDays) <= 1e-10 * central.leadTimeDemandMean]).toEqual([id, true]);
+      if (total > 0) expect([id, Math.abs(central.leadTimeDemandVariance / central.leadTimeDemandMean - ratio) <= 1e-10]).toEqual([id, true]);
+      const fieldStock = networkStock.get(id)!;
+      const measures = [
+        ['PipelineMean', row.pipelineMean],
+        ['FillRate', row.fillRate],
+        ['EBO', row.expectedBackorders],
+        ['PipelineVariance', fieldStock.leadTimeDemandVariance], // SPP Stock's lead-time demand variance of the field
+      ] as const;
+      for (const [measure, expected] of measures) {
+        const value = variMetric(...cells, measure, own.ratio, ratio);
+        expect([id, measure, Math.abs(value - expected) <= 1e-10 * Math.max(1, expected)]).toEqual([id, measure, true]);
+      }
+      checked++;
+      if (row.pipelineMean > own.rate * (cells[1] as number) + 1e-3) centralShort++;
+    }
+    expect(checked).toBe(PARTS * 7); // 1 Central and 7 fields
+    expect(centralShort).toBeGreaterThan(10); // fields whose pipeline carries the Central's backorders
+  });
+
+  /** Equal up to rounding (the functions sum in the same order; a little slack for the formats). */
+  const close = (actual: number, expected: number) => Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected));
+
+  test('SPP Last-Time Buy: every EndOfLife part, from its history over all locations', () => {
+    interface LastTimeBuyRow {
+      partId: string;
+      periodsRemaining: number | null;
+      declinePerPeriod: number | null;
+      expectedDemand: number | null;
+      expectedNeed: number | null;
+      position: number;
+      quantity: number | null;
+      confidence: number;
+      coverage: number | null;
+      expectedLeftover: number | null;
+      expectedShortage: number | null;
+    }
+    const rows = result.lastTimeBuy as LastTimeBuyRow[];
+    const labels = periodLabels(36, 'Month');
+    const byLocation = historyRows(tables, labels);
+    let checked = 0;
+    for (const row of rows.filter((r) => r.quantity !== null)) {
+      // The part's demand per period over all its locations (a SUMIF over the Demand table).
+      const history = labels.map((_, t) => [...byLocation.entries()].filter(([k]) => k.startsWith(`${row.partId}|`)).reduce((sum, [, cells]) => sum + ((cells[t] as number) || 0), 0));
+      const part = parts.get(row.partId)!;
+      const scrap = part.Repairable === 'Yes' ? ((part.ScrapRate as number | null) ?? 0) : null;
+      const cells: [unknown[][], number | null, number, number, number | null] = [[history], row.periodsRemaining, row.confidence, row.position, scrap];
+      const id = row.partId;
+      expect([id, lastTimeBuyFromHistory(...cells)]).toEqual([id, row.quantity]);
+      const measures = { Coverage: row.coverage, ExpectedDemand: row.expectedDemand, ExpectedNeed: row.expectedNeed, ExpectedLeftover: row.expectedLeftover, ExpectedShortage: row.expectedShortage, Decline: row.declinePerPeriod };
+      for (const [measure, expected] of Object.entries(measures)) expect([id, measure, close(lastTimeBuyFromHistory(...cells, measure), expected!)]).toEqual([id, measure, true]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  test('SPP Assessment and SPP MOM Scores: each KPI’s score, each pillar’s, and the MOM score as the mean of the pillars', () => {
+    interface KpiRow {
+      pillar: string;
+      current: number | null;
+      benchmark: number | null;
+      floor: number | null;
+      weight: number;
+      higherIsBetter: 'Yes' | 'No';
+      score: number | null;
+    }
+    const mom = result.mom as { kpis: KpiRow[]; scores: { pillar: string; score: number | null }[] };
+    let scored = 0;
+    for (const k of mom.kpis) {
+      if (k.score === null) continue;
+      expect([k, close(momScore(k.current, k.benchmark, k.floor, k.higherIsBetter), k.score)]).toEqual([k, true]);
+      scored++;
+    }
+    expect(scored).toBeGreaterThanOrEqual(8);
+    const pillarScores: number[] = [];
+    for (const pillar of ['Maximize', 'Optimize', 'Minimize']) {
+      const rows = mom.kpis.filter((k) => k.pillar === pillar);
+      const column = (pick: (k: KpiRow) => unknown) => rows.map((k) => [pick(k) ?? '']); // an empty cell where the table has none
+      const expected = mom.scores.find((p) => p.pillar === pillar)!.score!;
+      const score = momPillarScore(column((k) => k.current), column((k) => k.benchmark), column((k) => k.floor), column((k) => k.weight), column((k) => k.higherIsBetter));
+      expect([pillar, close(score, expected)]).toEqual([pillar, true]);
+      pillarScores.push(score);
+    }
+    // =AVERAGE(the three pillar cells)
+    expect(close(pillarScores.reduce((a, b) => a + b, 0) / 3, mom.scores.find((p) => p.pillar === 'MOM score')!.score!)).toBe(true);
+  });
+
+  test('SPP Opportunities and SPP Business Case: NPV, IRR and payback from the cash flows', () => {
+    interface CashFlowRow {
+      id?: string;
+      cashFlows: number[];
+      npv: number;
+      irr: number | null;
+      paybackMonths: number | null;
+    }
+    const businessCase = result.businessCase as CashFlowRow & { discountRate: number };
+    const rows = [...(result.opportunities as CashFlowRow[]), { ...businessCase, id: 'business case' }];
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) {
+      const flows = row.cashFlows.map((f) => [f]); // a column of years, year 0 first
+      expect([row.id, close(npv(businessCase.discountRate, flows), row.npv)]).toEqual([row.id, true]);
+      if (row.irr !== null) expect([row.id, close(irr(flows), row.irr)]).toEqual([row.id, true]);
+      if (row.paybackMonths !== null) expect([row.id, close(paybackMonths(flows), row.paybackMonths)]).toEqual([row.id, true]);
+      else expect(() => paybackMonths(flows)).toThrow('Not paid back');
     }
   });
 });

@@ -21,9 +21,10 @@ const show = (issue: ValidationIssue) => `${issue.severity} ${formatIssue(issue)
 const shown = (tables: Tables, options?: Parameters<typeof validateInput>[1]) => validateInput(tables, options).issues.map(show);
 
 const PARTS: CellValue[][] = [
-  ['PartID', 'Description', 'UnitCost', 'LeadTimeDays', 'Repairable', 'RepairDays', 'ScrapRate', 'Criticality', 'Lifecycle'],
-  ['PN-1', 'Power supply', 420, 45, 'Yes', 20, 0.1, 'Critical', 'Active'],
-  ['PN-2', 'Fan', 15, 10, 'No', null, null, 'standard', 'end of life'],
+  ['PartID', 'Description', 'UnitCost', 'LeadTimeDays', 'Repairable', 'RepairDays', 'ScrapRate', 'Criticality', 'Lifecycle', 'EndOfSupport'],
+  ['PN-1', 'Power supply', 420, 45, 'Yes', 20, 0.1, 'Critical', 'Active', null],
+  // An EndOfLife part needs an EndOfSupport after the history (else a warning: no last-time buy).
+  ['PN-2', 'Fan', 15, 10, 'No', null, null, 'standard', 'end of life', new Date(Date.UTC(2030, 11, 31))],
 ];
 const LOCATIONS: CellValue[][] = [
   ['LocationID', 'Type', 'Parent', 'ResupplyDays', 'SLATier'],
@@ -80,7 +81,7 @@ describe('a valid workbook', () => {
         },
         {
           id: 'PN-2', description: 'Fan', unitCost: 15, leadTimeDays: 10, repairable: false, repairDays: 0, scrapRate: 0,
-          criticality: 'Standard', lifecycle: 'EndOfLife', endOfSupport: null, salePrice: null, refurbCost: null, salvageValue: null,
+          criticality: 'Standard', lifecycle: 'EndOfLife', endOfSupport: '2030-12-31', salePrice: null, refurbCost: null, salvageValue: null,
         },
       ],
       locations: [
@@ -205,7 +206,7 @@ describe('cell conversion', () => {
   });
 
   test('enums ignore case, spaces, _ and -, and are stored in canonical spelling', () => {
-    const parts = withCell(withCell(PARTS, 1, 8, 'END_OF-life'), 2, 7, ' STANDARD ');
+    const parts = withCell(withCell(withCell(PARTS, 1, 8, 'END_OF-life'), 1, 9, new Date(Date.UTC(2030, 0, 1))), 2, 7, ' STANDARD ');
     const locations = withCell(LOCATIONS, 2, 1, 'field');
     const { input, issues } = validateInput(workbook({ Parts: parts, Locations: locations }));
     expect(issues).toEqual([]);

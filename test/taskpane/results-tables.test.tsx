@@ -208,10 +208,11 @@ test('focus order: summary cards, the tables, the charts, then the result sheets
   const results = screen.getByTestId('results');
   const focusable = [...results.querySelectorAll<HTMLElement>('*')].filter((e) => e.tabIndex >= 0 && !e.hasAttribute('data-tabster-dummy'));
   expect(focusable.filter((e) => e.tabIndex > 0)).toEqual([]); // DOM order is the tab order
-  const region = (e: HTMLElement) => e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="result-sheets"]')?.getAttribute('data-testid');
+  const region = (e: HTMLElement) => e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="mom-assumptions"], [data-testid="result-sheets"]')?.getAttribute('data-testid');
   const order = focusable.map(region).filter((r, i, all) => r !== all[i - 1]);
   // The charts' bars and legends come between the tables and the sheets (checked with real charts in Chromium).
-  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'result-sheets']);
+  // The MOM section follows the stock tables: its scorecard and opportunities, then its editable assumptions.
+  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'table-momScores', 'table-opportunities', 'mom-assumptions', 'result-sheets']);
   const charts = screen.getByTestId('result-charts');
   const [lastTable, sheets] = [screen.getByTestId('table-stock'), screen.getByTestId('result-sheets')];
   expect(lastTable.compareDocumentPosition(charts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

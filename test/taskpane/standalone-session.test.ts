@@ -13,6 +13,7 @@ test('results file names', () => {
   expect(resultsFileName('Plan 2025.xlsx')).toBe('Plan 2025-results.xlsx');
   expect(resultsFileName('PLAN.XLSX')).toBe('PLAN-results.xlsx');
   expect(resultsFileName(null)).toBe('workbook-results.xlsx');
+  expect(resultsFileName('Macros.xlsm')).toBe('Macros-results.xlsm');
 });
 
 test('opens a file, downloads it as <name>-results.xlsx, and cannot navigate cells', async () => {

@@ -18,7 +18,7 @@ import { analyzeFile } from '../../src/cli/analyze';
 import { XlsxWorkbook } from '../../src/workbook/xlsx-adapter';
 import { XlsxBook } from '../../src/workbook/xlsx-book';
 import { readBookTableOrSheet } from '../../src/workbook/xlsx-book-read';
-import { buildCorpus, convertWithLibreOffice, CORPUS_SAMPLE, python, writeWithExcelJs, type Corpus } from './corpus/build-corpus';
+import { buildCorpus, convertWithLibreOffice, CORPUS_SAMPLE, python, writeWithExcelJs, writeWithSheetJs, type Corpus } from './corpus/build-corpus';
 import { packageProblems, unzipParts, workbookNames, type Parts } from './corpus/package-check';
 
 jest.setTimeout(240_000);
@@ -53,13 +53,15 @@ beforeAll(async () => {
   corpus = buildCorpus(dir, template);
   const excelJs = join(dir, 'exceljs-tables.xlsx');
   await writeWithExcelJs(excelJs);
-  corpus.files.push(excelJs);
+  const sheetJs = join(dir, 'sheetjs-iso-dates.xlsx');
+  writeWithSheetJs(sheetJs);
+  corpus.files.push(excelJs, sheetJs);
   expected = expectedJson();
 });
 
 test('the corpus holds every writer and feature the issue lists', () => {
   const names = corpus.files.map((file) => basename(file)).sort();
-  expect(names).toEqual(expect.arrayContaining(['openpyxl-tables.xlsx', 'openpyxl-tables-nostyle.xlsx', 'openpyxl-features.xlsx', 'openpyxl-iso-dates.xlsx', 'openpyxl-1904.xlsx', 'openpyxl-template.xlsx', 'xlsxwriter-tables.xlsx', 'xlsxwriter-chartsheet-first.xlsx', 'xlsxwriter-macro.xlsm', 'exceljs-tables.xlsx']));
+  expect(names).toEqual(expect.arrayContaining(['openpyxl-tables.xlsx', 'openpyxl-tables-nostyle.xlsx', 'openpyxl-features.xlsx', 'openpyxl-iso-dates.xlsx', 'openpyxl-1904.xlsx', 'openpyxl-template.xlsx', 'xlsxwriter-tables.xlsx', 'xlsxwriter-chartsheet-first.xlsx', 'xlsxwriter-macro.xlsm', 'exceljs-tables.xlsx', 'sheetjs-iso-dates.xlsx']));
   expect(corpus.files.filter((file) => file.includes('libreoffice'))).toHaveLength(3);
 });
 
@@ -79,6 +81,13 @@ test('a formula never calculated (openpyxl, XlsxWriter) is reported as such with
     expect(analysis.ok).toBe(false);
     expect(analysis.issues).toEqual([expect.objectContaining({ severity: 'error', sheet: 'Parts', cell: 'C3', message: expect.stringMatching(/^UnitCost holds a formula that was never calculated/) })]);
   }
+});
+
+test('SheetJS wrote the periods as ISO date cells (t="d"), which read as the months they are', async () => {
+  const sheet = (await unzipParts(readFileSync(join(corpus.dir, 'sheetjs-iso-dates.xlsx')))).get('xl/worksheets/sheet4.xml')!;
+  const first = generateSample(CORPUS_SAMPLE).find((t) => t.name === 'Demand')!.rows[0][2] as string;
+  const xml = new TextDecoder().decode(sheet);
+  expect(xml.match(/<c r="C2"[^>]*>.*?<\/c>/)?.[0]).toBe(`<c r="C2" s="1" t="d"><v>${first}-01T00:00:00.000Z</v></c>`);
 });
 
 test('the 1904 workbook stores other serials than the 1900 one for the same dates', () => {
@@ -196,13 +205,13 @@ describe('results workbooks of the corpus', () => {
     const output = outputs.find((o) => basename(o.output).startsWith('openpyxl-features'))!.output;
     const ours = [...(await unzipParts(readFileSync(output))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     const input = [...(await unzipParts(readFileSync(outputs.find((o) => o.output === output)!.input))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
-    // Demand classes (scatter), investment by location, fill rates by tier, the network frontier, and the MOM
-    // assessment's pillar scores, NPV by opportunity and cumulative cash flow (no ServiceEvents: no monitoring trend).
+    // Demand classes (scatter), investment by location, fill rates by tier, the efficient frontier (network plan),
+    // and the MOM assessment's pillar scores, NPV by opportunity and cumulative cash flow.
     expect(ours.length - input.length).toBe(7);
     const reconverted = [...(await unzipParts(readFileSync(join(outDir, basename(output))))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(reconverted).toHaveLength(ours.length);
     const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(sum(len(ws._charts) for ws in wb.worksheets if ws.title.startswith("SPP ")))';
-    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('3');
+    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('7');
     // Each kind survives LibreOffice's reading and rewriting as the same kind of chart.
     const kinds = await unzipParts(readFileSync(join(outDir, 'chart-kinds.xlsx')));
     const types = [...kinds.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => /<c:(barChart|lineChart|scatterChart)>/.exec(new TextDecoder().decode(kinds.get(name)))?.[1]).sort();

@@ -406,3 +406,23 @@ describe('XlsxWorkbook native charts', () => {
     expect([...drawing.matchAll(/<xdr:from><xdr:col>(\d+)<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)<\/xdr:row>/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([[4, 2], [4, 22], [4, 42], [4, 62], [4, 82]]);
   });
 });
+
+describe("Excel's limits", () => {
+  test('a table longer than a sheet is refused with the reason before anything is written', async () => {
+    const port = await xlsxFromFixture(inputFixture());
+    const before = await xlsxHarness.snapshot(port);
+    const row = ['PN-1', 'L-1', '2024-01', 1];
+    const tooLong: InputTableToWrite = { name: 'Huge', columns: ['PartID', 'LocationID', 'Period', 'Quantity'].map((header) => ({ header, note: '' })), rows: new Array(1_048_576).fill(row) };
+    await expect(port.createInputTables([tooLong])).rejects.toThrow('Table Huge needs 1,048,577 rows; an Excel sheet holds at most 1,048,576.');
+    expect(await xlsxHarness.snapshot(port)).toEqual(before);
+  });
+
+  test('text longer than a cell holds is cut to 32,767 characters', async () => {
+    const port = await xlsxFromFixture(inputFixture());
+    await port.writeResults({ ...RESULTS, tables: [{ ...RESULTS.tables[0], rows: [['PN-1', 'x'.repeat(40_000), 1]] }] });
+    const reread = await XlsxWorkbook.fromBuffer(await port.toBuffer());
+    const text = (await reread.readTable(RESULTS.tables[0].tableName))!.rows[0][1] as string;
+    expect(text).toHaveLength(32_767);
+    expect(text.endsWith('…')).toBe(true);
+  });
+});

@@ -10,7 +10,7 @@
  */
 import { LineChart, type LineChartPoints } from '@fluentui/react-charts';
 import { Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatCurrency, formatPercent, formatPercentAxis } from '../state/format';
 import type { FrontierPointView } from '../state/frontier';
 import { useElementWidth } from '../state/use-element-width';
@@ -65,8 +65,28 @@ function pointLabel(point: FrontierPointView, currency: string): string {
   return `${formatCurrency(point.investment, currency)}: ${formatPercent(point.fillRate)} filled within response${point.chosen ? ' (this plan)' : ''}`;
 }
 
+/**
+ * The frontier has a point per greedy step and tier (hundreds): as tab stops they would bury the rest
+ * of the pane, and the chart library offers no arrow-key path through a line's points. The point list
+ * below the chart is the keyboard's way to the points, so the plot's own focus stops are taken out of
+ * the tab order (mouse and screen-reader browsing keep them), also when the library redraws.
+ */
+function useNoTabStopsInside(container: React.RefObject<HTMLElement>): void {
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const untab = () => root.querySelectorAll<HTMLElement>('[tabindex]').forEach((e) => e.tabIndex >= 0 && e.setAttribute('tabindex', '-1'));
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['tabindex'] });
+    return () => observer.disconnect();
+  }, [container]);
+}
+
 export function FrontierChart({ points, currency, onPlanAt, busy = false }: FrontierChartProps) {
   const styles = useStyles();
+  const plotArea = useRef<HTMLDivElement>(null);
+  useNoTabStopsInside(plotArea);
   const titleId = useId();
   const [plot, measured] = useElementWidth<HTMLDivElement>();
   const width = measured || FALLBACK_WIDTH;
@@ -95,7 +115,7 @@ export function FrontierChart({ points, currency, onPlanAt, busy = false }: Fron
         <Subtitle2>{`Efficient frontier: fill rate within response by investment (${currency}${scale.unit ? ` ${scale.unit}` : ''})`}</Subtitle2>
       </figcaption>
       <div ref={plot} className={styles.plot}>
-        <div style={{ height, width: '100%' }}>
+        <div ref={plotArea} style={{ height, width: '100%' }}>
           <LineChart
             data={{ chartTitle: 'Efficient frontier', lineChartData: lines }}
             width={width}

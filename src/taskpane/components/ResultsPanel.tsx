@@ -11,6 +11,7 @@ import { largestActions, tableRows, type RankedRows } from '../state/result-rows
 import { frontierOf } from '../state/frontier';
 import type { SuccessfulAnalysis } from '../state/run-analysis';
 import { ContractTable } from './ContractTable';
+import { MomSection } from './MomSection';
 import { usePanelStyles } from './layout-styles';
 import { ResultSheetLinks } from './ResultSheetLinks';
 import { SummaryCards } from './SummaryCards';
@@ -56,6 +57,7 @@ export function ResultsPanel({ analysis, session, onPlanAtBudget, busy }: Result
         description="Critical parts per SLA tier, Standard parts apart; the backtest replays held-out demand against the stock decided without it."
       />
       <ContractTable spec={STOCK_TABLE} rows={actions.rows} currency={summary.currency} title="Largest actions" description={actionsDescription(actions)} />
+      <MomSection result={result} />
       <Suspense fallback={<Spinner size="tiny" label="Loading charts…" />}>
         <ResultCharts summary={summary} />
       </Suspense>

@@ -27,7 +27,7 @@ export function WorkbookBar({ workbook }: { workbook: WorkbookState }) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
             aria-label="Workbook file (.xlsx)"
             data-testid="workbook-file"
             className={panel.visuallyHidden}

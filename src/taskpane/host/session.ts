@@ -1,7 +1,7 @@
 /**
  * What the task pane needs from where it runs. Two implementations: Excel (Office.js, the open
  * workbook) and standalone (a plain browser: an .xlsx file opened by the user, processed with
- * ExcelJS and downloaded again). The planning itself always goes through the same pipeline
+ * the file host (src/workbook/xlsx-adapter.ts) and downloaded again). The planning itself always goes through the same pipeline
  * (src/pipeline/run.ts) and the WorkbookPort; only these host chores differ.
  */
 import type { WorkbookPort } from '../../workbook/port';

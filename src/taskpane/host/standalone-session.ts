@@ -1,13 +1,26 @@
 /**
  * HostSession for a plain browser: the user opens an .xlsx file, the pipeline works on it through
- * XlsxWorkbook (ExcelJS), and the result is downloaded as `<name>-results.xlsx`. ExcelJS is large,
- * so it is loaded on first use and never reaches the Excel-mode bundle.
+ * the file host's XlsxWorkbook, and the result is downloaded as `<name>-results.xlsx`. The workbook
+ * lives in a Web Worker (xlsx.worker.ts), so reading and writing a large file never freezes the
+ * page; without Workers (tests) it is loaded in the page, on first use, so it never reaches the
+ * Excel-mode bundle.
  */
 import type { WorkbookPort } from '../../workbook/port';
-import type { XlsxWorkbook } from '../../workbook/xlsx-adapter';
 import type { HostSession } from './session';
+import { WorkerWorkbook, type FileProgressListener, type XlsxWorkerLike } from './worker-workbook';
+
+interface OpenWorkbook extends WorkbookPort {
+  toBuffer(): Promise<Uint8Array>;
+  close?(): void;
+}
+
+/** webpack 5 turns this `new Worker(new URL(...))` into a separate worker bundle. */
+function createXlsxWorker(): XlsxWorkerLike {
+  return new Worker(new URL('./xlsx.worker.ts', import.meta.url), { name: 'spp-xlsx' }) as unknown as XlsxWorkerLike;
+}
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 /** Preferences in localStorage; storage can be missing or throw (privacy modes, sandboxed frames). */
 export function browserPreferences(prefix = 'spp:'): HostSession['preferences'] {
@@ -36,10 +49,11 @@ export function browserPreferences(prefix = 'spp:'): HostSession['preferences'] 
   };
 }
 
-/** `Plan 2025.xlsx` → `Plan 2025-results.xlsx`. */
+/** `Plan 2025.xlsx` → `Plan 2025-results.xlsx`; a macro-enabled `.xlsm` stays `.xlsm` (its package keeps the VBA project). */
 export function resultsFileName(name: string | null): string {
-  const base = (name ?? 'workbook').replace(/\.xlsx$/i, '') || 'workbook';
-  return `${base}-results.xlsx`;
+  const macro = /\.xlsm$/i.test(name ?? '');
+  const base = (name ?? 'workbook').replace(/\.xls[xm]$/i, '') || 'workbook';
+  return `${base}-results.${macro ? 'xlsm' : 'xlsx'}`;
 }
 
 /** Saves bytes as a file through a temporary object URL and a clicked anchor. */
@@ -70,7 +84,9 @@ async function readFileBytes(file: Blob): Promise<ArrayBuffer> {
 export class StandaloneSession implements HostSession {
   readonly mode = 'standalone' as const;
   readonly preferences = browserPreferences();
-  private current: { workbook: XlsxWorkbook; name: string } | null = null;
+  private current: { workbook: OpenWorkbook; name: string } | null = null;
+  /** Progress of opening and saving the file (in the worker), for a busy indicator. */
+  onFileProgress: FileProgressListener = () => undefined;
 
   workbook(): WorkbookPort | null {
     return this.current?.workbook ?? null;
@@ -81,14 +97,23 @@ export class StandaloneSession implements HostSession {
   }
 
   async openFile(file: File): Promise<void> {
-    const [{ XlsxWorkbook }, bytes] = await Promise.all([import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx-adapter'), readFileBytes(file)]);
+    const bytes = await readFileBytes(file);
+    let workbook: OpenWorkbook;
+    if (typeof Worker === 'function') {
+      workbook = await WorkerWorkbook.open(createXlsxWorker(), bytes, (stage, fraction) => this.onFileProgress(stage, fraction));
+    } else {
+      const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx-adapter');
+      workbook = await XlsxWorkbook.fromBuffer(bytes);
+    }
     // Only a workbook that loaded replaces the current one.
-    this.current = { workbook: await XlsxWorkbook.fromBuffer(bytes), name: file.name };
+    this.current?.workbook.close?.();
+    this.current = { workbook, name: file.name };
   }
 
   async download(name?: string): Promise<void> {
     if (!this.current) throw new Error('Open a workbook first.');
-    saveBytes(await this.current.workbook.toBuffer(), name ?? resultsFileName(this.current.name));
+    const fileName = name ?? resultsFileName(this.current.name);
+    saveBytes(await this.current.workbook.toBuffer(), fileName, /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME);
   }
 
   async selectCell(): Promise<boolean> {

@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { generateSample, type SampleOptions } from '../../../src/sample';
 import { inputTemplate } from '../../../src/model/template';
 import type { CellValue, InputTableToWrite } from '../../../src/workbook/port';
@@ -83,6 +84,21 @@ export async function writeWithExcelJs(file: string, tables: readonly InputTable
     });
   }
   await workbook.xlsx.writeFile(file);
+}
+
+/**
+ * The sample's tables written by SheetJS (its community edition writes plain sheets, no tables) with
+ * `cellDates`: dates, the Demand periods among them, as ISO 8601 date cells (`t="d"`).
+ */
+export function writeWithSheetJs(file: string, tables: readonly InputTableToWrite[] = generateSample(CORPUS_SAMPLE)): void {
+  const workbook = XLSX.utils.book_new();
+  for (const table of tables) {
+    const period = table.columns.findIndex((column) => column.header === 'Period');
+    const rows = table.rows.map((row) => row.map((value, i) => (table.name === 'Demand' && i === period && typeof value === 'string' ? new Date(`${value}-01T00:00:00Z`) : value)));
+    const sheet = XLSX.utils.aoa_to_sheet([table.columns.map((column) => column.header), ...rows], { cellDates: true, UTC: true });
+    XLSX.utils.book_append_sheet(workbook, sheet, table.name);
+  }
+  XLSX.writeFile(workbook, file, { cellDates: true, compression: true });
 }
 
 export { inputTemplate };
