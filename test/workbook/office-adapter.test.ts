@@ -398,7 +398,7 @@ describe('charts', () => {
   test('the layout charts are drawn natively on their sheets, fed from the table columns', async () => {
     const { host, analysis } = await sampleRun();
     const charted = analysis.bundle.tables.filter((table) => table.charts?.length);
-    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier']);
+    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier', 'SPP MOM Scores', 'SPP Opportunities', 'SPP Business Case', 'SPP Monitoring']);
     for (const table of charted) {
       const sheet = sheetOf(host, table.sheet);
       const body = (header: string) => {
