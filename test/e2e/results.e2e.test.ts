@@ -121,7 +121,7 @@ async function tagFocusables(): Promise<{ id: string; region: string; what: stri
       .filter((e) => (e as HTMLElement).tabIndex >= 0 && !(e as HTMLButtonElement).disabled && !e.hasAttribute('data-tabster-dummy') && e.checkVisibility())
       .map((e, i) => {
         e.setAttribute('data-focus-id', String(i));
-        return { id: String(i), what: `${e.tagName.toLowerCase()} ${(e.getAttribute('aria-label') ?? e.textContent ?? '').slice(0, 40)}`, region: e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="result-sheets"]')?.getAttribute('data-testid') ?? '?' };
+        return { id: String(i), what: `${e.tagName.toLowerCase()} ${(e.getAttribute('aria-label') ?? e.textContent ?? '').slice(0, 40)}`, region: e.closest('[data-testid^="chart-"], [data-testid^="table-"], [data-testid="summary-cards"], [data-testid="mom-assumptions"], [data-testid="result-sheets"]')?.getAttribute('data-testid') ?? '?' };
       }),
   );
 }
@@ -145,7 +145,7 @@ test('keyboard: a logical tab order through cards, tables, charts and sheets; ev
     stops.push(id);
   }
   const order = stops.map((id) => regionOf.get(id)!).filter((region, i, all) => region !== all[i - 1]);
-  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'chart-investment', 'chart-tiers', 'chart-classes', 'result-sheets']);
+  expect(order).toEqual(['summary-cards', 'table-byTier', 'table-stock', 'table-momScores', 'table-opportunities', 'mom-assumptions', 'chart-investment', 'chart-tiers', 'chart-classes', 'result-sheets']);
 
   // Every stop is visibly focused: its box (and a margin for the ring) looks different without focus.
   for (const id of stops) {
