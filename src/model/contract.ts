@@ -182,13 +182,13 @@ const ASSESSMENT: TableSpec = {
   required: false,
   purpose: 'MOM scorecard: one row per KPI with its best-in-class Benchmark and worst-acceptable Floor (optional; the default KPIs are used when absent).',
   columns: [
-    { key: 'KPI', synonyms: ['Metric', 'Indicator', 'KPI Name'], type: 'text', required: true, unique: true, note: 'KPI name; a default KPI name (see docs/methods.md §8) gets Current computed from the data when Current is blank.', example: 'Inventory turns' },
+    { key: 'KPI', synonyms: ['Metric', 'Indicator', 'KPI Name'], type: 'text', required: true, unique: true, note: 'KPI name; a built-in KPI (docs/methods.md §8) gets Current computed from the data when Current is blank.', example: 'Inventory turns' },
     { key: 'Pillar', synonyms: ['MOM Pillar', 'Lever'], type: 'enum', values: PILLAR_VALUES, required: true, note: 'Maximize, Optimize or Minimize.', example: 'Optimize' },
     { key: 'Current', synonyms: ['Current Value', 'Actual', 'Today'], type: 'number', required: false, note: 'Today\'s value; blank: computed from the data where the data allows.', example: null },
-    { key: 'Benchmark', synonyms: ['Best In Class', 'Best-in-class', 'Target'], type: 'number', required: false, note: 'Best-in-class value (scores 100); blank on a default KPI: its default.', example: 4 },
-    { key: 'Floor', synonyms: ['Worst Acceptable', 'Minimum'], type: 'number', required: false, note: 'Worst acceptable value (scores 0); blank on a default KPI: its default.', example: 1 },
-    { key: 'Weight', synonyms: ['KPI Weight'], type: 'number', required: false, min: 0, note: 'Weight of the KPI within its pillar (>= 0); blank: the default KPI\'s weight, else 1.', example: 1 },
-    { key: 'HigherIsBetter', synonyms: ['Higher Is Better', 'Direction'], type: 'boolean', required: false, note: 'Yes when a higher value is better; blank: the default KPI\'s direction, else Yes.', example: 'Yes' },
+    { key: 'Benchmark', synonyms: ['Best In Class', 'Best-in-class', 'Target'], type: 'number', required: false, note: 'Best-in-class value (scores 100); blank on a built-in KPI: its built-in value.', example: 4 },
+    { key: 'Floor', synonyms: ['Worst Acceptable', 'Minimum'], type: 'number', required: false, note: 'Worst acceptable value (scores 0); blank on a built-in KPI: its built-in value.', example: 1 },
+    { key: 'Weight', synonyms: ['KPI Weight'], type: 'number', required: false, min: 0, note: 'Weight of the KPI within its pillar (>= 0); blank: the built-in KPI\'s weight, else 1.', example: 1 },
+    { key: 'HigherIsBetter', synonyms: ['Higher Is Better', 'Direction'], type: 'boolean', required: false, note: 'Yes when a higher value is better; blank: the built-in KPI\'s direction, else Yes.', example: 'Yes' },
     { key: 'Source', synonyms: ['Basis', 'Reference'], type: 'text', required: false, note: 'Where Current, Benchmark and Floor come from.', example: 'Consultant' },
   ],
 };
@@ -202,7 +202,7 @@ const ASSUMPTIONS: TableSpec = {
     { key: 'Include', synonyms: ['Included', 'In Plan'], type: 'boolean', required: false, default: true, note: 'No leaves the opportunity out of the business case.', example: 'Yes' },
     { key: 'AnnualBenefit', synonyms: ['Annual Benefit', 'Benefit Per Year'], type: 'number', required: false, note: 'Net benefit a year; blank: computed.', example: null },
     { key: 'OneTimeBenefit', synonyms: ['One Time Benefit', 'One-time Benefit'], type: 'number', required: false, note: 'Benefit once at the end of year 1; blank: computed.', example: null },
-    { key: 'OneTimeCost', synonyms: ['One Time Cost', 'One-time Cost', 'Investment'], type: 'number', required: false, min: 0, note: 'Cost at year 0 (>= 0); blank: the documented default share.', example: 25000 },
+    { key: 'OneTimeCost', synonyms: ['One Time Cost', 'One-time Cost', 'Investment'], type: 'number', required: false, min: 0, note: 'Cost at year 0 (>= 0); blank: the documented share of the benefit.', example: 25000 },
   ],
 };
 
@@ -211,7 +211,7 @@ const SERVICE_EVENTS: TableSpec = {
   required: false,
   purpose: 'MOM monitoring: one row per demand on a service call, to measure achieved fill rate and SLA compliance (optional).',
   columns: [
-    { key: 'Date', synonyms: ['Event Date', 'Call Date'], type: 'date', required: true, note: 'Date of the demand.', example: '2025-11-14' },
+    { key: 'Date', synonyms: ['Event Date', 'Call Date'], type: 'date', required: true, note: 'Date of the demand.', example: null },
     { key: 'PartID', synonyms: PARTS.columns[0].synonyms, type: 'text', required: true, note: 'A PartID of the Parts table.', example: 'PN-1001' },
     { key: 'LocationID', synonyms: LOCATIONS.columns[0].synonyms, type: 'text', required: true, note: 'A LocationID of the Locations table.', example: 'FSL-AMS' },
     { key: 'Tier', synonyms: ['SLA Tier', 'SLATier', 'SLA'], type: 'text', required: true, note: 'The SLA tier of the call.', example: 'Gold' },

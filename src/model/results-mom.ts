@@ -183,7 +183,6 @@ export const RISK_TABLE: ResultTableSpec<ResultContext, RiskFinding> = {
   ],
   rows: riskFindings,
   columns: RISK_COLUMNS,
-  charts: () => [],
   when: hasMom,
 };
 

@@ -123,6 +123,8 @@ function exampleRows(table: TableSpec): CellValue[][] {
   // The MOM tables start from the defaults the run uses when they are absent.
   if (table.name === 'Assessment') return assessmentRecords().map((r) => rowFor(table, r));
   if (table.name === 'Assumptions') return assumptionRecords().map((r) => rowFor(table, r));
+  // A date example must be a date cell (the contract's examples are scalars).
+  if (table.name === 'ServiceEvents') return [rowFor(table, { ...exampleRecord(table), Date: new Date(Date.UTC(2025, 10, 14)) })];
   const example = exampleRecord(table);
   if (table.name === 'Locations') return [rowFor(table, { LocationID: example.Parent, Type: 'Central' }), rowFor(table, example)];
   return [rowFor(table, example)];

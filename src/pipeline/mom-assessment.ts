@@ -23,7 +23,8 @@ export function mergeAssessment(input: readonly AssessmentInputRow[] | null, def
   for (const row of input) {
     const d = byName.get(normal(row.kpi));
     const entered = row.current !== null;
-    const source = entered ? `Current: entered in the Assessment table.${row.source ? ` ${row.source}` : ''}` : (row.source ?? d?.source ?? '');
+    // A built-in KPI's Source says how Current is computed; the table's Source text (its basis) adds nothing then.
+    const source = entered ? `Current: entered in the Assessment table.${row.source ? ` ${row.source}` : ''}` : (d?.source ?? row.source ?? '');
     rows.push({
       kpi: row.kpi,
       pillar: row.pillar,

@@ -262,3 +262,23 @@ describe('spp analyze: bad MOM input names the cell and writes nothing', () => {
     });
   });
 });
+
+describe('spp sample exercises every MOM sheet', () => {
+  test('end-of-life parts with EndOfSupport, excess stock, repairables, Assessment, Assumptions and service events', () => {
+    const dir = tempDir();
+    expect(spp('sample', join(dir, 's.xlsx'), '--parts', '20', '--locations', '3', '--periods', '36', '--seed', '5').status).toBe(0);
+    const run = spp('analyze', join(dir, 's.xlsx'), '--out', join(dir, 'r.xlsx'), '--json', join(dir, 'r.json'));
+    expect(run.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    expect(json.lastTimeBuy.some((r: { quantity: number | null }) => r.quantity !== null)).toBe(true);
+    expect(json.excess.length).toBeGreaterThan(0);
+    expect(json.stock.some((r: { inRepair: number }) => r.inRepair > 0)).toBe(true);
+    expect(json.stock.some((r: { onOrder: number }) => r.onOrder > 0)).toBe(true);
+    expect(json.monitoring.total.events).toBeGreaterThan(0);
+    expect(json.mom.kpis).toHaveLength(12);
+    return readWorkbook(join(dir, 'r.xlsx')).then((book) => {
+      const names = book.worksheets.map((w) => w.name);
+      for (const sheet of ['SPP MOM Summary', 'SPP MOM Scores', 'SPP Assessment', 'SPP Opportunities', 'SPP Business Case', 'SPP Implementation', 'SPP Excess', 'SPP Last-Time Buy', 'SPP Risk', 'SPP Revenue', 'SPP Monitoring', 'SPP Monitoring by Tier']) expect(names).toContain(sheet);
+    });
+  });
+});

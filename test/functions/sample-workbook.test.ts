@@ -84,6 +84,8 @@ interface StockRow {
   leadTimeDemandVariance: number;
   distribution: string;
   onHand: number | null;
+  /** OnHand + OnOrder + InRepair: the level whose fill rate onHandFillRate is. */
+  inventoryPosition: number | null;
   onHandFillRate: number | null;
 }
 
@@ -169,7 +171,7 @@ describe.each([
         expectedBackorders: row.expectedBackorders,
         onHandFillRate: row.onHandFillRate,
       };
-      expect([id, { stock, fillRate: fillRate(mean, stock, variance), classicFillRate: fillRate(mean, stock, variance, 'Classic'), readyRate: readyRate(mean, stock, variance), expectedBackorders: ebo(mean, stock, variance), onHandFillRate: fillRate(mean, Math.floor(row.onHand!), variance) }]).toEqual([id, expected]);
+      expect([id, { stock, fillRate: fillRate(mean, stock, variance), classicFillRate: fillRate(mean, stock, variance, 'Classic'), readyRate: readyRate(mean, stock, variance), expectedBackorders: ebo(mean, stock, variance), onHandFillRate: fillRate(mean, Math.floor(row.inventoryPosition!), variance) }]).toEqual([id, expected]);
       // Plain arithmetic on the functions gives the money and miss columns.
       expect(row.investment).toBeCloseTo(stock * row.unitCost, 9);
       expect(row.expectedOnHand).toBeCloseTo(stock - mean + ebo(mean, stock, variance), 9);

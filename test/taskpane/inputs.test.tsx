@@ -31,7 +31,7 @@ test('lists found and missing tables and creates only the missing ones from the 
   expect(screen.getByTestId('where-Parts').textContent).toBe(`table Parts on sheet Parts, ${SAMPLE.parts} rows`);
 
   await userEvent.click(screen.getByRole('button', { name: 'Create input template' }));
-  expect(await screen.findByText(/Added SLATiers, Inventory, Settings with example rows/)).toBeTruthy();
+  expect(await screen.findByText(/Added SLATiers, Inventory, Settings, Assessment, Assumptions, ServiceEvents with example rows/)).toBeTruthy();
   await waitFor(() => expect(state('SLATiers')).toBe('Found'));
   expect(state('Inventory')).toBe('Found');
   expect(state('Settings')).toBe('Found');
