@@ -21,7 +21,8 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 spec_file, template_file, out = sys.argv[1:4]
 TABLES = json.load(open(spec_file))["tables"]
-ORDER = ["Parts", "Locations", "SLATiers", "Demand", "Inventory", "Settings"]
+# Every table of the sample, in contract order (the MOM tables too: ServiceEvents changes the results).
+ORDER = list(TABLES)
 
 
 def period_date(text):
