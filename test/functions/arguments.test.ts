@@ -4,18 +4,7 @@
  * gets (#VALUE! for the wrong kind, #NUM! for a number out of range) with its message.
  */
 import { choice, demandHistory, isOmitted, optionalNumber, requiredNumber } from '../../src/functions/arguments';
-import { FunctionError } from '../../src/functions/errors';
-
-/** The FunctionError `fn` throws, as [code, message]. */
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
+import { failure } from './helpers';
 
 describe('omitted arguments and empty cells', () => {
   test.each([

@@ -6,20 +6,7 @@
 import { loadCarParts, loadCrostonReference } from '../../bench/reference-data';
 import { FORECAST_METHOD_CHOICES } from '../../src/functions/choices';
 import { adi, cv2, demandClass, forecast } from '../../src/functions/demand';
-import { FunctionError } from '../../src/functions/errors';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
-
-const column = (y: readonly number[]): number[][] => y.map((v) => [v]);
-const row = (y: readonly number[]): number[][] => [[...y]];
+import { column, failure, row } from './helpers';
 
 describe('SPP.FORECAST with Croston against R forecast::croston (alpha 0.1), car-parts data', () => {
   const series = new Map(loadCarParts().map((s) => [s.part, s.quantities]));

@@ -5,21 +5,8 @@
  * period i; IRR(v₀ … vₙ) is the rate with Σₜ vₜ / (1 + rate)^t = 0, the first value at t = 0.
  * SPP.NPV takes year 0 first, undiscounted: SPP.NPV(r, A1:A4) = A1 + NPV(r, A2:A4).
  */
-import { FunctionError } from '../../src/functions/errors';
 import { irr, npv, paybackMonths } from '../../src/functions/finance';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
-
-const column = (flows: readonly unknown[]): unknown[][] => flows.map((v) => [v]);
-const row = (flows: readonly unknown[]): unknown[][] => [[...flows]];
+import { column, failure, row } from './helpers';
 
 /** Excel's NPV as documented: every value at the end of its period, the first one period from now. */
 function excelNpv(rate: number, values: readonly number[]): number {

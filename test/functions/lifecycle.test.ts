@@ -3,20 +3,10 @@
  * cumulative sums evaluated with 50-digit decimals (Python's decimal module, values in the
  * comments), closed forms for the geometric distribution, and exact hand sums of the decline.
  */
-import { FunctionError } from '../../src/functions/errors';
 import { lastTimeBuy, lastTimeBuyFromHistory } from '../../src/functions/lifecycle';
 import { LIMITS } from '../../src/functions/limits';
 import { MOM_DEFAULTS } from '../../src/engine/mom';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
+import { failure } from './helpers';
 
 describe('a constant rate: Poisson need', () => {
   // 2 a month for 12 months: N ~ Poisson(24). 50-digit sums: F(31) = 0.93223561078243914943,

@@ -9,20 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNetworkProblem, DEFAULT_NETWORK_SETTINGS, evaluateNetwork, type NetworkPartInput } from '../../src/engine/network';
-import { FunctionError } from '../../src/functions/errors';
 import { LIMITS, NETWORK_LIMITS } from '../../src/functions/limits';
 import { variMetric } from '../../src/functions/network';
 import { ebo, fillRate, readyRate } from '../../src/functions/stock';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
+import { failure } from './helpers';
 
 /** |actual − expected| within tol relative, with an absolute floor of tol near zero. */
 function expectClose(actual: number, expected: number, tol: number, label: unknown = ''): void {

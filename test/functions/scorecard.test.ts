@@ -3,20 +3,8 @@
  * 100 × (current − floor) / (benchmark − floor), clipped to 0–100; pillar = Σ wᵢsᵢ / Σ wᵢ over the
  * scored KPIs with weight > 0), with ranges as Excel passes them.
  */
-import { FunctionError } from '../../src/functions/errors';
 import { momPillarScore, momScore } from '../../src/functions/scorecard';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
-
-const column = (cells: readonly unknown[]): unknown[][] => cells.map((v) => [v]);
+import { column, failure } from './helpers';
 
 describe('SPP.MOMSCORE', () => {
   test('higher is better: the methods’ example, fill rate 91 % against 98 % best in class, floor 85 %', () => {

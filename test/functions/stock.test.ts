@@ -5,20 +5,10 @@
  * functions are called as Excel calls them: arguments as cells hold them, errors thrown.
  */
 import { FILL_RATE_MODELS } from '../../src/functions/choices';
-import { FunctionError } from '../../src/functions/errors';
 import { LIMITS } from '../../src/functions/limits';
 import { baseStock, ebo, fillRate, leadTimeDemand, readyRate } from '../../src/functions/stock';
 import { DEFAULT_PLAN_SETTINGS } from '../../src/engine/plan';
-
-function failure(fn: () => unknown): [string, string] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FunctionError) return [error.code, error.message];
-    throw error;
-  }
-  throw new Error('expected a FunctionError');
-}
+import { failure } from './helpers';
 
 const e2 = Math.exp(-2);
 
