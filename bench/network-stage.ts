@@ -5,8 +5,7 @@
  * and plan again on the history before the held-out year, then the replay). Generation not timed;
  * the layout (sheets, JSON) is not included (the CLI section times a whole run).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collector, heap } from './memory';
 import { planPortfolio, type PortfolioOptions } from '../src/engine/portfolio';
 import type { Location, Part, PlanningInput } from '../src/model/types';
 import { computeWithNetwork } from '../src/pipeline/network-stage';
@@ -67,20 +66,6 @@ export function networkInput(parts: number, seed = 1): PlanningInput {
     settings: defaultSettings(),
   };
 }
-
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  return () => {
-    gc();
-    gc();
-  };
-}
-
-const heap = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
 
 export interface StageRun {
   parts: number;

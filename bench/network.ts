@@ -3,8 +3,7 @@
  * (1 Central + 10 fields) of synthetic service parts (generation not timed), and the memory the run
  * holds at two or three sizes, to show that it grows linearly with the part-locations.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collector, heap } from './memory';
 import { planNetwork, type NetworkPlan } from '../src/engine/network/optimise';
 import { buildNetworkProblem, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, type NetworkFieldInput, type NetworkPartInput, type NetworkProblem, type NetworkTier } from '../src/engine/network/problem';
 import { createRng } from '../src/sample/random';
@@ -54,21 +53,6 @@ export function syntheticNetwork(parts: number, fields = 10, seed = 1): NetworkP
   }
   return buildNetworkProblem(input, BENCH_TIERS);
 }
-
-/** A garbage collector to call between measurements (node has none without --expose-gc). */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  return () => {
-    gc();
-    gc();
-  };
-}
-
-const heap = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
 
 export interface NetworkBenchRun {
   parts: number;
