@@ -147,11 +147,13 @@ export interface AssumptionInputRow {
 
 /** A row of the ServiceEvents table. */
 export interface ServiceEventInput {
+  /** `YYYY-MM-DD` (validated). */
   date: string;
   partId: string;
   locationId: string;
   tier: string;
   filledFromStock: boolean;
+  /** Hours until the customer was served; null when not recorded. */
   responseHours: number | null;
 }
 

@@ -6,18 +6,11 @@
  * events. SLA compliance = events answered within the tier's ResponseHours / events with a
  * known ResponseHours (events without one are counted but left out of compliance).
  */
+import type { ServiceEventInput } from '../../model/types';
 import { formatNumber, formatPercent } from './format';
 
-export interface ServiceEvent {
-  /** `YYYY-MM-DD` (validated by the integration). */
-  date: string;
-  partId: string;
-  locationId: string;
-  tier: string;
-  filledFromStock: boolean;
-  /** Hours until the customer was served; null when not recorded. */
-  responseHours: number | null;
-}
+/** One row of the ServiceEvents table, as validation reads it (src/model/types.ts). */
+export type ServiceEvent = ServiceEventInput;
 
 export interface MonitoringCell {
   tier: string;
