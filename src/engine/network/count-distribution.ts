@@ -51,6 +51,15 @@ export class CountTable implements TabulatedDistribution {
   private theta = 0;
   private rTheta = 0;
   private next = 0;
+
+  /** θ of the negative binomial, P(k + 1)/P(k) = (k·θ + r·θ)/(k + 1) (0 for the Poisson). */
+  get ratio(): number {
+    return this.theta;
+  }
+  /** r·θ of the negative binomial (the mean for the Poisson). */
+  get shapeTimesRatio(): number {
+    return this.rTheta;
+  }
   private lazy = true;
 
   /** The distribution with this mean and variance; a variance below the mean is raised to it (Poisson). */

@@ -11,6 +11,8 @@
  * (Axsäter, Inventory Control, §5.3). Here N is the location's pipeline from the network model,
  * whose extra variance comes from waiting at the central as well as from batches, so the batch
  * sizes come from the demand's own ratio v, not from N. For v = 1 (unit demands) FR(s) = F(s − 1).
+ * A field's curve (part-model.ts) gets the same FR(s) for every s at O(1) a level from the
+ * recurrence of N + B (docs/methods.md §9.2); this sum is the reference and serves single levels.
  */
 import type { TabulatedDistribution } from './count-distribution';
 
@@ -20,7 +22,10 @@ export class BatchTable {
   meanBatch = 1;
   /** Unit demands (v ≤ 1): E[min(B, m)] = min(1, m). */
   unit = true;
-  private theta = 0;
+  /** θ = 1 − 1/v of the logarithmic batch sizes (0 for unit demands). */
+  theta = 0;
+  /** P(B = 1) = θ / (−ln(1 − θ)) (1 for unit demands). */
+  firstProbability = 1;
   private upTo = -1;
   private probability = 0; // P(B = upTo + 1)
   private below = 0; // P(B ≤ upTo)
@@ -30,6 +35,8 @@ export class BatchTable {
     this.upTo = -1;
     if (this.unit) {
       this.meanBatch = 1;
+      this.theta = 0;
+      this.firstProbability = 1;
       return this;
     }
     const theta = 1 - 1 / varianceToMean;
@@ -37,6 +44,7 @@ export class BatchTable {
     this.theta = theta;
     this.meanBatch = theta / ((1 - theta) * norm);
     this.probability = theta / norm;
+    this.firstProbability = this.probability;
     this.below = 0;
     this.minBatch[0] = 0;
     this.upTo = 0;

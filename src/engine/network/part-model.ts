@@ -300,6 +300,21 @@ export class PartModel {
     let pmf = table.pmf;
     const start = table.start;
     let known = -1; // pmf tabulated up to here
+    // Batch demand on a pipeline tabulated from 0: FR(s) = (E[(s − N)+] − E[(s − N − B)+]) / E[B],
+    // with the pmf w of N + B from its exact three-term recurrence (docs/methods.md
+    // §9.2), O(1) a level instead of the O(s) convolution. A body tabulated from start > 0 keeps the
+    // convolution: the recurrence needs exact values at its first two points.
+    const recurrence = !batch.unit && start === 0;
+    const q = table.ratio;
+    const rq = table.shapeTimesRatio;
+    const theta = batch.theta;
+    const b1 = batch.firstProbability;
+    const meanBatch = batch.meanBatch;
+    let w = 0; // P(N + B = s)
+    let wBefore = 0; // P(N + B = s − 1)
+    let pBefore = 0; // P(N = s − 1)
+    let cumulativeW = 0; // P(N + B ≤ s − 1)
+    let sumOfW = 0; // Σ_{k<s} P(N + B ≤ k) = E[(s − N − B)+]
     for (let s = 0; ; s++) {
       if (s + 2 > fills.length) {
         c.grow(s + 2);
@@ -319,7 +334,11 @@ export class PartModel {
       let fill: number;
       if (batch.unit) fill = s > 0 ? (cumulative < 1 ? cumulative : 1) : 0;
       else if (s === 0) fill = 0;
-      else {
+      else if (recurrence) {
+        fill = (sumOfCdf - sumOfW) / meanBatch;
+        if (fill > 1) fill = 1;
+        else if (fill < 0) fill = 0;
+      } else {
         batch.at(s); // tabulates E[min(B, m)] up to m = s
         const minBatch = batch.minBatch;
         let sum = 0;
@@ -350,6 +369,14 @@ export class PartModel {
         }
       }
       sumOfCdf += ready;
+      if (recurrence) {
+        cumulativeW += w;
+        sumOfW += cumulativeW < 1 ? cumulativeW : 1;
+        const next = (((q + theta) * s + rq) * w - theta * (q * (s - 1) + rq) * wBefore + b1 * (p - q * pBefore)) / (s + 1);
+        wBefore = w;
+        w = next;
+        pBefore = p;
+      }
       if (lo < 0 && within >= floor) lo = s;
       if (lo >= 0 && hi < 0 && empty <= eps) hi = s;
       if (hi >= 0 && s >= minLast) {
