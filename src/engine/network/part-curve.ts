@@ -260,62 +260,95 @@ export class PartCurveBuilder {
       const fieldLoss = this.fieldLossFor(j, b + 1);
       const wmr = wm[row];
       const wbr = wb[row];
-      for (let s = a; s <= b; s++) fieldLoss[s] = wmr * curve.misses[s] + wbr * curve.backorders[s];
-      this.fieldHull(j, a, b, fieldLoss);
-      units += a;
-      loss += fieldLoss[a];
+      const cm = curve.misses;
+      const cb = curve.backorders;
+      // One pass: the loss by level, its lower convex envelope (monotone chain) and, building, the
+      // pool's copy of the field's misses and backorders.
+      let hullLevels = this.hullLevels[j];
+      if (hullLevels.length < b - a + 1) hullLevels = this.hullLevels[j] = new Int32Array(Math.max(b - a + 1, hullLevels.length * 2));
+      let offset = 0;
       if (building) {
-        const index = s0 * fields + j;
         const size = b - a + 1;
         if (this.poolUsed + size > this.poolMisses.length) {
           this.poolMisses = grown(this.poolMisses, this.poolUsed + size);
           this.poolBackorders = grown(this.poolBackorders, this.poolUsed + size);
         }
-        const offset = this.poolUsed;
+        offset = this.poolUsed;
+        const index = s0 * fields + j;
         this.curveOffset[index] = offset;
         this.curveMin[index] = a;
-        const pm = this.poolMisses;
-        const pb = this.poolBackorders;
-        const cm = curve.misses;
-        const cb = curve.backorders;
-        for (let s = a; s <= b; s++) {
-          pm[offset + s - a] = cm[s];
-          pb[offset + s - a] = cb[s];
-        }
         this.poolUsed += size;
       }
+      const pm = this.poolMisses;
+      const pb = this.poolBackorders;
+      let h = 0;
+      for (let s = a; s <= b; s++) {
+        const misses = cm[s];
+        const backorders = cb[s];
+        const ls = wmr * misses + wbr * backorders;
+        fieldLoss[s] = ls;
+        if (building) {
+          pm[offset + s - a] = misses;
+          pb[offset + s - a] = backorders;
+        }
+        while (h >= 2) {
+          const x = hullLevels[h - 2];
+          const y = hullLevels[h - 1];
+          // Drop y unless it lies strictly below the chord from x to s.
+          if ((fieldLoss[y] - fieldLoss[x]) * (s - x) >= (ls - fieldLoss[x]) * (y - x)) h--;
+          else break;
+        }
+        hullLevels[h++] = s;
+      }
+      this.fieldSteps(j, h, fieldLoss);
+      units += a;
+      loss += fieldLoss[a];
     }
     const low = units;
     let steps = 0;
     if (building) this.record(units, loss, s0, 0);
     else if (units === target) return { low, high: units };
     // Merge the fields' envelope steps by decreasing loss reduction per unit (ties: the lower
-    // field), scanning only the fields with steps left.
+    // field). The fields with steps left are kept in order[first … count − 1], sorted by their
+    // next step's ratio (ties: the lower field): the step taken is the front's, and the front
+    // field then moves back to its new ratio's place — usually a few places, not a scan of all.
     const head = this.head;
     const headRatio = this.headRatio;
-    const active = this.active;
+    const order = this.active;
     let count = 0;
     for (let j = 0; j < fields; j++) {
       head[j] = 0;
-      headRatio[j] = this.stepRatio(j, 0);
-      if (headRatio[j] > -Infinity) active[count++] = j;
-    }
-    while (count > 0) {
-      let at = 0;
-      let bestJ = active[0];
-      let bestRatio = headRatio[bestJ];
-      for (let i = 1; i < count; i++) {
-        const j = active[i];
-        const r = headRatio[j];
-        if (r > bestRatio || (r === bestRatio && j < bestJ)) {
-          bestRatio = r;
-          bestJ = j;
-          at = i;
-        }
+      const r = this.stepRatio(j, 0);
+      headRatio[j] = r;
+      if (!(r > -Infinity)) continue;
+      let i = count++;
+      while (i > 0 && headRatio[order[i - 1]] < r) {
+        order[i] = order[i - 1];
+        i--;
       }
+      order[i] = j;
+    }
+    let first = 0;
+    while (first < count) {
+      const bestJ = order[first];
       const k = head[bestJ]++;
-      headRatio[bestJ] = this.stepRatio(bestJ, k + 1);
-      if (headRatio[bestJ] === -Infinity) active[at] = active[--count];
+      const r = this.stepRatio(bestJ, k + 1);
+      headRatio[bestJ] = r;
+      if (r === -Infinity) first++;
+      else {
+        let i = first;
+        for (;;) {
+          const next = i + 1;
+          if (next >= count) break;
+          const other = order[next];
+          const ro = headRatio[other];
+          if (ro > r || (ro === r && other < bestJ)) {
+            order[i] = other;
+            i = next;
+          } else break;
+        }
+        order[i] = bestJ;
+      }
       const hullLevels = this.hullLevels[bestJ];
       const from = hullLevels[k];
       const to = hullLevels[k + 1];
@@ -350,20 +383,9 @@ export class PartCurveBuilder {
     this.bestSteps[units] = steps;
   }
 
-  /** Lower convex envelope of field j's loss on levels a … b, keeping only its decreasing part. */
-  private fieldHull(j: number, a: number, b: number, loss: Float64Array): void {
-    let levels = this.hullLevels[j];
-    if (levels.length < b - a + 1) levels = this.hullLevels[j] = new Int32Array(Math.max(b - a + 1, levels.length * 2));
-    let h = 0;
-    for (let s = a; s <= b; s++) {
-      while (h >= 2) {
-        const x = levels[h - 2];
-        const y = levels[h - 1];
-        if ((loss[y] - loss[x]) * (s - x) >= (loss[s] - loss[x]) * (y - x)) h--;
-        else break;
-      }
-      levels[h++] = s;
-    }
+  /** Of field j's lower convex envelope (h levels in hullLevels[j]), keeps only the decreasing part, and its steps' ratios. */
+  private fieldSteps(j: number, h: number, loss: Float64Array): void {
+    const levels = this.hullLevels[j];
     let end = 1;
     while (end < h && loss[levels[end]] < loss[levels[end - 1]]) end++;
     this.hullCount[j] = end;
