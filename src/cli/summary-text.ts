@@ -29,7 +29,52 @@ export function summaryText(result: AnalysisResult): string {
       `  Current inventory:     ${money(s.inventory.onHandValue, s.currency)} on hand; ${money(s.inventory.excessValue, s.currency)} above and ${money(s.inventory.shortfallValue, s.currency)} short of the recommendation`,
     );
   }
+  lines.push(...networkLines(result, s.currency), ...momLines(result, s.currency));
   return lines.join('\n');
+}
+
+/** The JSON sections the summary reads (results-network.ts, results-mom.ts); absent when the run had no network plan or no MOM stage. */
+interface NetworkSections {
+  networkPlan?: { mode: string; investment: number; fillRateWithinResponse: number | null };
+  tiers?: { tier: string; annualDemand: number; targetFillRate: number | null; fillRateWithinResponse: number | null }[];
+}
+interface MomSections {
+  mom?: { score: number | null; pillars: Record<'maximize' | 'optimize' | 'minimize', { score: number | null }> };
+  businessCase?: { opportunities: string[]; npv: number; irr: number | null; paybackMonths: number | null; horizonYears: number; discountRate: number };
+}
+
+const score = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(1));
+
+/** The network plan's investment and fill within response per tier with demand, against its target (the Total row has none). */
+function networkLines(result: AnalysisResult & NetworkSections, currency: string): string[] {
+  const plan = result.networkPlan;
+  if (!plan) return [];
+  const tiers = (result.tiers ?? []).filter((t) => t.annualDemand > 0 && t.targetFillRate !== null).map((t) => `${t.tier} ${percent(t.fillRateWithinResponse)} of ${percent(t.targetFillRate)}`);
+  return [
+    `  Network plan:          ${plan.mode} mode, investment ${money(plan.investment, currency)}, fill within response ${percent(plan.fillRateWithinResponse)}`,
+    ...(tiers.length ? [`  By tier (of target):   ${tiers.join(', ')}`] : []),
+  ];
+}
+
+/** The MOM score with its pillars, and the business case's NPV, IRR and payback. */
+function momLines(result: AnalysisResult & MomSections, currency: string): string[] {
+  const lines: string[] = [];
+  const mom = result.mom;
+  if (mom) {
+    const p = mom.pillars;
+    lines.push(`  MOM score:             ${score(mom.score)} of 100 (Maximize ${score(p.maximize.score)}, Optimize ${score(p.optimize.score)}, Minimize ${score(p.minimize.score)})`);
+  }
+  const bc = result.businessCase;
+  if (bc) {
+    if (bc.opportunities.length === 0) lines.push('  Business case:         none (no opportunity has a positive NPV)');
+    else {
+      const irr = bc.irr === null || !Number.isFinite(bc.irr) ? 'IRR undefined' : `IRR ${percent(bc.irr)}`;
+      const payback = bc.paybackMonths === null || !Number.isFinite(bc.paybackMonths) ? `no payback within ${bc.horizonYears} years` : `payback ${bc.paybackMonths.toFixed(1)} months`;
+      const n = bc.opportunities.length;
+      lines.push(`  Business case:         NPV ${money(bc.npv, currency)} over ${bc.horizonYears} years at ${percent(bc.discountRate)}, ${irr}, ${payback} (${n} opportunit${n === 1 ? 'y' : 'ies'})`);
+    }
+  }
+  return lines;
 }
 
 /** Errors first, then warnings, one per line, prefixed by severity. */

@@ -54,6 +54,7 @@ import {
   type Monitoring,
 } from '../engine/mom';
 import { STANDARD_TIER } from './network-stage';
+import type { CentralisationComparison } from './centralisation';
 import { mergeAssessment } from './mom-assessment';
 import type { Part, PlanningInput, ValidationIssue } from '../model/types';
 
@@ -110,6 +111,8 @@ export interface MomStage {
 export interface MomOptions {
   /** Overrides per opportunity that win over the Assumptions table (the task pane's edits). */
   assumptions?: Partial<Record<OpportunityId, OpportunityAssumption>>;
+  /** The network plan against the same network served from field stock alone (centralisation.ts); null or absent without a network plan. */
+  centralisation?: CentralisationComparison | null;
 }
 
 /** The Assumptions table as the engine's overrides per opportunity. */
@@ -326,6 +329,11 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
     if (outgoing.units > 0) numbers.excessDisposition = outgoing;
     if (risk.annualPenalty > summary.expectedAnnualPenalty) {
       numbers.penaltyAvoidance = { currentPenalty: risk.annualPenalty, optimisedPenalty: summary.expectedAnnualPenalty, extraInvestment: added, extraHoldingCost: added * settings.holdingCostRate };
+    }
+    // Centralisation's release is a share of the inventory reduction (docs/methods.md §8.9), so it needs today's inventory too.
+    const ce = options.centralisation;
+    if (ce && ce.coverableRows > 0) {
+      numbers.centralisation = { fieldStockReleased: ce.fieldStockReleased, centralStockAdded: ce.centralStockAdded, holdingCostRate: settings.holdingCostRate, annualExtraTransportCost: ce.annualExtraTransportCost };
     }
   }
   if (refurb.annualSavings > 0) numbers.refurbishment = { units: refurb.rows.reduce((s, r) => s + (r.annualSavings > 0 ? r.additionalRefurbished : 0), 0), annualSavings: refurb.annualSavings, newSalesAtRisk: refurb.newSalesAtRisk };

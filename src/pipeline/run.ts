@@ -15,6 +15,7 @@ import { validateScenario } from './validate-scenario';
 import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
 import { computeWithNetwork, type NetworkStage } from './network-stage';
 import { planMomStage, type MomStage } from './mom-stage';
+import { planCentralisation } from './centralisation';
 import { headlineFigures, type KeptRun } from '../model/headline';
 import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 
@@ -113,8 +114,10 @@ export function analyzeTables(tables: InputTables, scenario: Scenario = {}, call
   const validated = validateForRun(tables, scenario, callbacks, options);
   if (!validated.ok) return validated;
   const computed = computeWithNetwork(validated.input, planPortfolio, planOptions(callbacks));
-  // The MOM assessment of the recommended stock (the network plan's when it ran).
-  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock);
+  // The MOM assessment of the recommended stock (the network plan's when it ran), and its centralisation against a field-only network.
+  const network = computed.network;
+  const centralisation = network && computed.input.inventory.length > 0 ? planCentralisation(network.problem, network.plan, network.settings, { shouldStop: callbacks.shouldStop }) : null;
+  const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock, { centralisation });
   return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues, ...mom.issues], callbacks, options, computed.network, mom.stage);
 }
 

@@ -92,6 +92,7 @@ interface Json {
 describe('spp analyze: the MOM assessment', () => {
   let json: Json;
   let dir: string;
+  let stdout: string;
 
   beforeAll(async () => {
     dir = tempDir();
@@ -99,7 +100,20 @@ describe('spp analyze: the MOM assessment', () => {
     const run = spp('analyze', join(dir, 'mom.xlsx'), '--out', join(dir, 'out.xlsx'), '--json', join(dir, 'out.json'));
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    stdout = run.stdout;
     json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+  });
+
+  test('the text summary has the MOM score with its pillars, the business case and the network plan per tier', () => {
+    const p = json.mom.pillars;
+    const one = (x: number | null) => (x === null ? '–' : x.toFixed(1));
+    expect(stdout).toContain(`  MOM score:             ${one(json.mom.score)} of 100 (Maximize ${one(p.maximize.score)}, Optimize ${one(p.optimize.score)}, Minimize ${one(p.minimize.score)})`);
+    // The business case is the recycling opportunity alone (below): NPV 5,770.97, IRR 23.38 %, payback 24 months.
+    expect(stdout).toContain('  Business case:         NPV USD 5,771 over 3 years at 8.0%, IRR 23.4%, payback 24.0 months (1 opportunity)');
+    const network = (json as unknown as { networkPlan: { investment: number } }).networkPlan;
+    expect(stdout).toContain(`  Network plan:          target mode, investment USD ${Math.round(network.investment).toLocaleString('en-US')}, fill within response`);
+    // Gold (95 %) and Silver (90 %) have demand; the plan meets both.
+    expect(stdout).toMatch(/ {2}By tier \(of target\): {3}Gold (9[5-9]|100)\.\d% of 95\.0%, Silver (9\d|100)\.\d% of 90\.0%/);
   });
 
   test('the Stock sheet shows the inventory position and makes its recommendation against it', async () => {

@@ -25,7 +25,12 @@ export interface OpportunityNumbers {
   penaltyAvoidance?: { currentPenalty: number; optimisedPenalty: number; extraInvestment: number; extraHoldingCost: number };
   refurbishment?: { units: number; annualSavings: number; newSalesAtRisk: number };
   recycling?: { condemnedUnits: number; annualRecovery: number };
-  /** Field stock released by serving next-day tiers from the Central, the Central stock added for it, and any extra transport a year. */
+  /**
+   * Field stock released by serving field customers from the Central (the optimised network against
+   * the same network served from field stock alone), the Central stock added for it, and the extra
+   * emergency transport a year. With inventoryReduction, its release is the part of that reduction
+   * due to centralisation: it is capped at the reduction and taken out of it (docs/methods.md §8.9).
+   */
   centralisation?: { fieldStockReleased: number; centralStockAdded: number; holdingCostRate: number; annualExtraTransportCost: number };
 }
 
@@ -89,7 +94,7 @@ const NAMES: Record<OpportunityId, [string, Pillar]> = {
   penaltyAvoidance: ['SLA penalty avoidance', 'Minimize'],
   refurbishment: ['Refurbishment instead of new buys', 'Maximize'],
   recycling: ['Recycling of condemned units', 'Maximize'],
-  centralisation: ['Centralisation of next-day stock', 'Optimize'],
+  centralisation: ['Centralisation of field stock', 'Optimize'],
 };
 
 export function buildOpportunities(numbers: OpportunityNumbers, assumptions: Partial<Record<OpportunityId, OpportunityAssumption>> = {}, currency = 'USD'): Opportunity[] {
@@ -116,16 +121,22 @@ export function buildOpportunities(numbers: OpportunityNumbers, assumptions: Par
       : `one-time cost ${money(o.oneTimeCost)} (default: ${formatPercent(DEFAULT_ONE_TIME_COSTS[id].share, 0)} of ${DEFAULT_ONE_TIME_COSTS[id].of})`;
 
   const ir = numbers.inventoryReduction;
+  const ce = numbers.centralisation;
+  // The reduction today's inventory allows, and the part of it centralisation accounts for: the two are disjoint shares of one release.
+  const reduction = ir ? Math.max(0, ir.currentInventoryValue - ir.optimisedInventoryValue - ir.excessBookValue) : Infinity;
+  const centralRelease = ce ? Math.min(reduction, Math.max(0, ce.fieldStockReleased - ce.centralStockAdded)) : 0;
   if (ir) {
-    const release = Math.max(0, ir.currentInventoryValue - ir.optimisedInventoryValue - ir.excessBookValue);
+    const release = reduction - centralRelease;
+    const centralNote = centralRelease > 0 ? ` and ${money(centralRelease)} counted under centralisation` : '';
     add('inventoryReduction', release * ir.holdingCostRate, release, DEFAULT_ONE_TIME_COSTS.inventoryReduction.share * release, [
       { label: 'Current inventory', value: ir.currentInventoryValue, unit: 'money' },
       { label: 'Optimised network at equal service', value: ir.optimisedInventoryValue, unit: 'money' },
       { label: 'Excess counted under disposition', value: ir.excessBookValue, unit: 'money' },
+      { label: 'Release counted under centralisation', value: centralRelease, unit: 'money' },
       { label: 'Stock released', value: release, unit: 'money' },
       { label: 'Holding cost rate', value: ir.holdingCostRate, unit: 'share' },
     ], (o) =>
-      `Reduce inventory at equal service: release ${money(o.oneTimeBenefit)} of stock (current ${money(ir.currentInventoryValue)} against ${money(ir.optimisedInventoryValue)} optimised, less ${money(ir.excessBookValue)} of excess counted under disposition) and save ${money(o.annualBenefit)} a year of holding cost; ${costNote(o, 'inventoryReduction')}.`);
+      `Reduce inventory at equal service: release ${money(o.oneTimeBenefit)} of stock (current ${money(ir.currentInventoryValue)} against ${money(ir.optimisedInventoryValue)} optimised, less ${money(ir.excessBookValue)} of excess counted under disposition${centralNote}) and save ${money(o.annualBenefit)} a year of holding cost; ${costNote(o, 'inventoryReduction')}.`);
   }
 
   const ed = numbers.excessDisposition;
@@ -171,16 +182,20 @@ export function buildOpportunities(numbers: OpportunityNumbers, assumptions: Par
       `Recycle ${formatNumber(rc.condemnedUnits, 0)} condemned units a year at their SalvageValue: ${money(o.annualBenefit)} a year; ${costNote(o, 'recycling')}.`);
   }
 
-  const ce = numbers.centralisation;
   if (ce) {
-    const release = Math.max(0, ce.fieldStockReleased - ce.centralStockAdded);
-    add('centralisation', release * ce.holdingCostRate - ce.annualExtraTransportCost, release, DEFAULT_ONE_TIME_COSTS.centralisation.share * ce.fieldStockReleased, [
+    const net = ce.fieldStockReleased - ce.centralStockAdded;
+    const capped = centralRelease < Math.max(0, net);
+    const cappedNote = capped ? `, of which today's inventory leaves ${money(centralRelease)} to release beyond the excess counted under disposition` : '';
+    // Only the field stock actually released is transferred back: its share of the net release when capped.
+    const transferred = Math.max(0, ce.fieldStockReleased) * (capped ? centralRelease / net : 1);
+    add('centralisation', centralRelease * ce.holdingCostRate - ce.annualExtraTransportCost, centralRelease, DEFAULT_ONE_TIME_COSTS.centralisation.share * transferred, [
       { label: 'Field stock released', value: ce.fieldStockReleased, unit: 'money' },
       { label: 'Central stock added', value: ce.centralStockAdded, unit: 'money' },
+      { label: 'Stock released', value: centralRelease, unit: 'money' },
       { label: 'Holding cost rate', value: ce.holdingCostRate, unit: 'share' },
       { label: 'Extra transport a year', value: ce.annualExtraTransportCost, unit: 'moneyPerYear' },
     ], (o) =>
-      `Serve next-day tiers from the Central: ${money(ce.fieldStockReleased)} of field stock released for ${money(ce.centralStockAdded)} added centrally, net ${money(o.oneTimeBenefit)}; ${money(o.annualBenefit)} a year net of ${money(ce.annualExtraTransportCost)} extra transport; ${costNote(o, 'centralisation')}.`);
+      `Serve field customers from the Central where its emergency delivery meets the response time: ${money(ce.fieldStockReleased)} of field stock released for ${money(ce.centralStockAdded)} added centrally, net ${money(Math.max(0, net))}${cappedNote}; ${money(o.annualBenefit)} a year net of ${money(ce.annualExtraTransportCost)} extra emergency transport; ${costNote(o, 'centralisation')}.`);
   }
   return built;
 }

@@ -18,8 +18,9 @@ describe('opportunities from the numbers behind them', () => {
 
   test('annual benefit, one-time benefit and one-time cost of each (defaults by hand)', () => {
     expect(built.map((o) => [o.id, o.pillar, o.annualBenefit, o.oneTimeBenefit, o.oneTimeCost])).toEqual([
-      // Released 1,000,000 − 700,000 − 100,000 (excess, counted under disposition) = 200,000; × 25% = 50,000 a year; cost 10% of the release.
-      ['inventoryReduction', 'Optimize', 50_000, 200_000, 20_000],
+      // Released 1,000,000 − 700,000 − 100,000 (excess, counted under disposition) = 200,000, of which
+      // 40,000 is centralisation's (below): 160,000; × 25% = 40,000 a year; cost 10% of the release.
+      ['inventoryReduction', 'Optimize', 40_000, 160_000, 16_000],
       // Holding cost freed a year, cash freed once; cost 10% of the cash.
       ['excessDisposition', 'Minimize', 25_000, 40_000, 4000],
       // (80,000 − 20,000) − 10,000 added holding; the added stock is the one-time cost.
@@ -27,14 +28,14 @@ describe('opportunities from the numbers behind them', () => {
       // Cost 50% of the first-year saving.
       ['refurbishment', 'Maximize', 3420, 0, 1710],
       ['recycling', 'Maximize', 150, 0, 15],
-      // Released 60,000 − 20,000 = 40,000; 10,000 a year − 2,000 transport; cost 5% of the 60,000 field stock.
+      // Released 60,000 − 20,000 = 40,000 (within the 200,000 today's inventory allows); 10,000 a year − 2,000 transport; cost 5% of the 60,000 field stock.
       ['centralisation', 'Optimize', 8000, 40_000, 3000],
     ]);
   });
 
   test('the summaries carry their numbers', () => {
     expect(byId.inventoryReduction.summary).toBe(
-      'Reduce inventory at equal service: release EUR 200,000 of stock (current EUR 1,000,000 against EUR 700,000 optimised, less EUR 100,000 of excess counted under disposition) and save EUR 50,000 a year of holding cost; one-time cost EUR 20,000 (default: 10% of the stock released (planning process and system change)).',
+      'Reduce inventory at equal service: release EUR 160,000 of stock (current EUR 1,000,000 against EUR 700,000 optimised, less EUR 100,000 of excess counted under disposition and EUR 40,000 counted under centralisation) and save EUR 40,000 a year of holding cost; one-time cost EUR 16,000 (default: 10% of the stock released (planning process and system change)).',
     );
     expect(byId.refurbishment.summary).toBe(
       'Refurbish 9 returned units a year instead of buying new: EUR 3,420 a year; one-time cost EUR 1,710 (default: 50% of the first-year saving (refurbishment set-up)). Cannibalisation risk, not netted: up to EUR 7,200 a year of new-part sales.',
@@ -56,15 +57,15 @@ describe('portfolio: cash flows, NPV, ranking into waves, business case', () => 
   const byId = Object.fromEntries(portfolio.opportunities.map((o) => [o.id, o]));
 
   test('cash flows by year, year 0 first, and NPV at 8% by hand', () => {
-    expect(byId.inventoryReduction.cashFlows).toEqual([-20_000, 250_000, 50_000, 50_000]);
-    expect(byId.inventoryReduction.npv).toBeCloseTo(-20_000 + 250_000 * v[0] + 50_000 * (v[1] + v[2]), 8); // 294,040.03
+    expect(byId.inventoryReduction.cashFlows).toEqual([-16_000, 200_000, 40_000, 40_000]);
+    expect(byId.inventoryReduction.npv).toBeCloseTo(-16_000 + 200_000 * v[0] + 40_000 * (v[1] + v[2]), 8); // 235,232.03
     expect(byId.penaltyAvoidance.cashFlows).toEqual([-150_000, 50_000, 50_000, 50_000]);
     expect(byId.penaltyAvoidance.npv).toBeCloseTo(-150_000 + 50_000 * (v[0] + v[1] + v[2]), 8); // −21,145.16
   });
 
   test('positive-NPV opportunities ranked by NPV per one-time cost, in waves of ⌈5/3⌉ = 2, quick wins first', () => {
     // NPV / cost: recycling 371.56/15 = 24.8, excess 97,464/4,000 = 24.4, centralisation 54,654/3,000 = 18.2,
-    // inventory 294,040/20,000 = 14.7, refurbishment 7,104/1,710 = 4.2; penalty avoidance has a negative NPV.
+    // inventory 235,232/16,000 = 14.7, refurbishment 7,104/1,710 = 4.2; penalty avoidance has a negative NPV.
     const plan = portfolio.opportunities.filter((o) => o.rank !== null).sort((a, b) => a.rank! - b.rank!);
     expect(plan.map((o) => [o.id, o.wave])).toEqual([
       ['recycling', 1],
@@ -85,17 +86,17 @@ describe('portfolio: cash flows, NPV, ranking into waves, business case', () => 
 
   test('the business case adds the cash flows of the opportunities in the plan year by year', () => {
     const bc = portfolio.businessCase;
-    // Year 0: −(20,000 + 4,000 + 1,710 + 15 + 3,000); year 1: 250,000 + 65,000 + 3,420 + 150 + 48,000; years 2–3: 50,000 + 25,000 + 3,420 + 150 + 8,000.
-    expect(bc.cashFlows).toEqual([-28_725, 366_570, 86_570, 86_570]);
-    expect(bc.npv).toBeCloseTo(-28_725 + 366_570 * v[0] + 86_570 * (v[1] + v[2]), 8);
-    // Payback: 28,725 of 366,570 accrued evenly over year 1 → 12 × 0.07836 = 0.94 months.
-    expect(bc.paybackMonths!).toBeCloseTo((12 * 28_725) / 366_570, 12);
-    // IRR: the root of −28,725 + 366,570x + 86,570x² + 86,570x³ (one sign change). NPV by hand:
-    // −28,725 + 339,416.67 + 74,219.82 + 68,722.06 = 453,633.5.
+    // Year 0: −(16,000 + 4,000 + 1,710 + 15 + 3,000); year 1: 200,000 + 65,000 + 3,420 + 150 + 48,000; years 2–3: 40,000 + 25,000 + 3,420 + 150 + 8,000.
+    expect(bc.cashFlows).toEqual([-24_725, 316_570, 76_570, 76_570]);
+    expect(bc.npv).toBeCloseTo(-24_725 + 316_570 * v[0] + 76_570 * (v[1] + v[2]), 8);
+    // Payback: 24,725 of 316,570 accrued evenly over year 1 → 12 × 0.07810 = 0.94 months.
+    expect(bc.paybackMonths!).toBeCloseTo((12 * 24_725) / 316_570, 12);
+    // IRR: the root of −24,725 + 316,570x + 76,570x² + 76,570x³ (one sign change; bisection gives
+    // 1,205.89%). NPV by hand: −24,725 + 293,120.37 + 65,646.09 + 60,783.42 = 394,824.9 (394,825.54 unrounded).
     const x = 1 / (1 + bc.irr!);
-    expect(-28_725 + 366_570 * x + 86_570 * x * x + 86_570 * x ** 3).toBeCloseTo(0, 6);
+    expect(-24_725 + 316_570 * x + 76_570 * x * x + 76_570 * x ** 3).toBeCloseTo(0, 6);
     expect(bc.headline).toBe(
-      '5 opportunities: EUR 28,725 one-time cost, EUR 280,000 released once and EUR 86,570 a year; NPV EUR 453,634 over 3 years at 8.0%, IRR 1,201.1%, payback 0.9 months.',
+      '5 opportunities: EUR 24,725 one-time cost, EUR 240,000 released once and EUR 76,570 a year; NPV EUR 394,826 over 3 years at 8.0%, IRR 1,205.9%, payback 0.9 months.',
     );
   });
 
