@@ -1,29 +1,26 @@
 /**
  * Calibration of the stocking decision on the user's own history (Calibration = Auto,
  * docs/methods.md §6.1). Rolling-origin backtests over several windows: at each origin o the stock
- * is decided on periods [0, o) exactly as the live plan decides, and the next H = BacktestPeriods
- * periods are replayed. Per demand class one shift δ on the logit scale is fitted so that, summed
- * over every window, the promised and the achieved units filled meet:
- *     the decision aims at σ(logit(target) − δ) and promises σ(logit(model fill rate) + δ),
- *     Σ_windows Σ_i d_i·promise_i(δ) = Σ_windows Σ_i filled_i(δ)   (d = demand replayed).
- * δ < 0 means the model over-promised (the decision aims higher to keep the promise); δ > 0 that
- * it under-promised (it aims lower and saves stock).
- * Pooling several windows averages the drift between years instead of fitting one of them; δ is
- * then shrunk toward 0 as far as the windows' own shifts disagree (driftWeight) and by
- * N/(N + SHRINKAGE), N the class's part-location-windows with demand, and bounded by ±MAX_SHIFT. Decisions set by the evidence rules (stock-rule.ts) are not calibrated.
+ * is decided on periods [0, o) exactly as the live plan decides, for a grid of aims, and the next
+ * H = BacktestPeriods periods are replayed at each of those stocks. Per demand class a monotone map
+ * g from the model's fill rate to the achieved one is fitted on all windows together (isotonic
+ * regression weighted by replayed demand, calibration-map.ts) and shrunk toward the map pooled over
+ * the classes by N/(N + SHRINKAGE). The live decision is then the least S with g(FR(S)) ≥ target,
+ * and it promises g(FR(S)) — where no stock reaches the target on this evidence, the promise says so.
+ * Pooling the windows averages the drift between years instead of fitting one of them. Decisions
+ * set by the evidence rules (stock-rule.ts) are not calibrated.
  */
+import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, requiredModelFillRate, type CalibrationMap } from './calibration-map';
 import { DEMAND_CLASSES, type DemandClass } from './classify';
 import { decisionCurve, MIN_DECISION_PERIODS, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
 import { replayBaseStock } from './replay';
 
-export const MAX_SHIFT = 2;
-const SHIFT_STEP = 0.125;
-/** δ candidates −2, −1.875, …, 2. */
-export const SHIFTS: readonly number[] = Array.from({ length: Math.round((2 * MAX_SHIFT) / SHIFT_STEP) + 1 }, (_, j) => -MAX_SHIFT + j * SHIFT_STEP);
 export const SHRINKAGE = 100;
 export const MAX_WINDOWS = 4;
 /** At most this many part-locations are backtested for the fit (an even stride through the portfolio). */
 export const MAX_SAMPLE = 6000;
+/** The aims every backtested decision is taken at: σ(−1.5), σ(−1.25), …, σ(7) ≈ 18 % … 99.9 %. */
+export const AIM_GRID: readonly number[] = Array.from({ length: 35 }, (_, j) => 1 / (1 + Math.exp(1.5 - 0.25 * j)));
 
 /** One row of SPP Calibration: a window and a demand class. */
 export interface CalibrationCell {
@@ -35,11 +32,12 @@ export interface CalibrationCell {
   demandClass: DemandClass;
   partLocations: number;
   demand: number;
-  /** Without calibration (δ = 0): promised and achieved fill rate, weighted by replayed demand. */
+  /** Without calibration: promised and achieved fill rate, weighted by replayed demand. */
   promisedFillRate: number;
   achievedFillRate: number;
-  /** The class's shift, and promised and achieved with it (in sample: the fit used these windows). */
-  shift: number;
+  /** The most the class's map lets any stock achieve (a target above it is unreachable on this evidence). */
+  reachableFillRate: number;
+  /** With the class's map: promised and achieved (in sample: the fit used these windows). */
   calibratedPromisedFillRate: number;
   calibratedAchievedFillRate: number;
   /** Σ stock over the part-locations of the cell, without and with calibration. */
@@ -48,7 +46,7 @@ export interface CalibrationCell {
 }
 
 export interface Calibration {
-  shifts: Record<DemandClass, number>;
+  maps: Record<DemandClass, CalibrationMap>;
   /** Part-location-windows with replayed demand behind each class's fit. */
   observations: Record<DemandClass, number>;
   cells: CalibrationCell[];
@@ -62,135 +60,157 @@ export function calibrationOrigins(periods: number, holdout: number): number[] {
   return origins;
 }
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
-
-interface Accumulator {
+/** One backtested decision curve: for each aim of the grid (and the target) the stock, its model fill rate and what it filled. */
+interface Backtest {
+  window: number;
+  demandClass: DemandClass;
+  target: number;
   demand: number;
-  count: number;
-  promised: Float64Array;
+  /** Per aim, ascending: stock, model fill rate, units filled. */
+  stocks: Int32Array;
+  fillRates: Float64Array;
   filled: Float64Array;
-  stock: Float64Array;
+  /** Index of the target among the aims. */
+  targetIndex: number;
 }
-
-const accumulator = (): Accumulator => ({ demand: 0, count: 0, promised: new Float64Array(SHIFTS.length), filled: new Float64Array(SHIFTS.length), stock: new Float64Array(SHIFTS.length) });
 
 /** The part-location i of a batch-like source as a planning request. */
 export type RequestOf = (i: number) => PartLocationRequest;
 
-/** Fits the shifts on rolling-origin backtests of `count` part-locations with `periods` periods of history. */
+/** Fits the maps on rolling-origin backtests of `count` part-locations with `periods` periods of history. */
 export function calibrate(count: number, periods: number, requestOf: RequestOf, settings: PlanSettings, workspace = new PlanWorkspace()): Calibration {
   const holdout = settings.backtestPeriods;
   const origins = calibrationOrigins(periods, holdout);
-  const plain: PlanSettings = { ...settings, calibrationShifts: undefined };
-  const byClass = new Map<DemandClass, Accumulator>();
-  const byCell = new Map<string, Accumulator>();
+  const plain: PlanSettings = { ...settings, calibrationMaps: undefined };
   const stride = Math.max(1, Math.ceil(count / MAX_SAMPLE));
-  const aims = new Float64Array(SHIFTS.length);
+  const backtests: Backtest[] = [];
   for (let i = 0; i < count; i += stride) {
     const request = requestOf(i);
-    const t = logit(request.targetFillRate);
-    // Ascending aims for decisionCurve: aim k belongs to shift SHIFTS[last − k] (a higher δ aims lower).
-    const last = SHIFTS.length - 1;
-    for (let k = 0; k <= last; k++) aims[k] = logistic(t - SHIFTS[last - k]);
-    origins.forEach((origin, w) => {
+    const target = request.targetFillRate;
+    const aims = [...AIM_GRID.filter((a) => a !== target), target].sort((a, b) => a - b);
+    const targetIndex = aims.indexOf(target);
+    origins.forEach((origin, window) => {
       const curve = decisionCurve(request, origin, plain, workspace, aims);
       if (!curve) return;
+      const filled = new Float64Array(aims.length);
       let lastStock = -1;
-      let filled = 0;
+      let lastFilled = 0;
       let demand = 0;
-      const cls = byClass.get(curve.demandClass) ?? byClass.set(curve.demandClass, accumulator()).get(curve.demandClass)!;
-      const key = `${w}\u0000${curve.demandClass}`;
-      const cell = byCell.get(key) ?? byCell.set(key, accumulator()).get(key)!;
-      for (let j = 0; j < SHIFTS.length; j++) {
-        const k = SHIFTS.length - 1 - j;
-        const stock = curve.stocks[k];
-        if (stock !== lastStock) {
-          const outcome = replayBaseStock(request.demand, origin, origin + holdout, stock, request.leadTimePeriods, workspace.replay);
-          filled = outcome.filled;
+      for (let k = 0; k < aims.length; k++) {
+        if (curve.stocks[k] !== lastStock) {
+          const outcome = replayBaseStock(request.demand, origin, origin + holdout, curve.stocks[k], request.leadTimePeriods, workspace.replay);
+          lastStock = curve.stocks[k];
+          lastFilled = outcome.filled;
           demand = outcome.demand;
-          lastStock = stock;
+          if (demand === 0) return;
         }
-        if (demand === 0) return;
-        const promise = curve.fillRates[k] >= 1 ? 1 : logistic(logit(curve.fillRates[k]) + SHIFTS[j]);
-        for (const acc of [cls, cell]) {
-          acc.promised[j] += demand * promise;
-          acc.filled[j] += filled;
-          acc.stock[j] += stock;
-        }
+        filled[k] = lastFilled;
       }
-      for (const acc of [cls, cell]) {
-        acc.demand += demand;
-        acc.count++;
-      }
+      backtests.push({ window, demandClass: curve.demandClass, target, demand, stocks: curve.stocks, fillRates: curve.fillRates, filled, targetIndex });
     });
   }
-  const shifts = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, 0])) as Record<DemandClass, number>;
+  const maps = fitMaps(backtests);
   const observations = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, 0])) as Record<DemandClass, number>;
-  for (const [demandClass, acc] of byClass) {
-    observations[demandClass] = acc.count;
-    const perWindow = origins.map((_, w) => byCell.get(`${w}\u0000${demandClass}`)).filter((cell): cell is Accumulator => cell !== undefined && cell.count > 0).map(fitShift);
-    shifts[demandClass] = shrink(fitShift(acc), acc.count) * driftWeight(fitShift(acc), perWindow);
-  }
-  const cells: CalibrationCell[] = [];
-  for (const [key, acc] of byCell) {
-    const [w, demandClass] = key.split('\u0000') as [string, DemandClass];
-    const window = Number(w);
-    const zero = SHIFTS.indexOf(0);
-    const fitted = nearestShift(shifts[demandClass]);
-    cells.push({
-      window: window + 1,
-      origin: origins[window],
-      periods: holdout,
-      demandClass,
-      partLocations: acc.count,
-      demand: acc.demand,
-      promisedFillRate: acc.promised[zero] / acc.demand,
-      achievedFillRate: acc.filled[zero] / acc.demand,
-      shift: shifts[demandClass],
-      calibratedPromisedFillRate: acc.promised[fitted] / acc.demand,
-      calibratedAchievedFillRate: acc.filled[fitted] / acc.demand,
-      stock: acc.stock[zero],
-      calibratedStock: acc.stock[fitted],
-    });
-  }
-  cells.sort((a, b) => a.window - b.window || DEMAND_CLASSES.indexOf(a.demandClass) - DEMAND_CLASSES.indexOf(b.demandClass));
-  return { shifts, observations, cells };
-}
-
-/** The δ where promised − achieved changes sign (linear between candidates); an end when it never does. */
-export function fitShift(acc: { promised: ArrayLike<number>; filled: ArrayLike<number> }): number {
-  const gap = (j: number) => acc.promised[j] - acc.filled[j];
-  for (let j = 1; j < SHIFTS.length; j++) {
-    const a = gap(j - 1);
-    const b = gap(j);
-    if (a === 0) return SHIFTS[j - 1];
-    if ((a > 0 && b <= 0) || (a < 0 && b >= 0)) return SHIFTS[j - 1] + ((SHIFTS[j] - SHIFTS[j - 1]) * a) / (a - b);
-  }
-  // No crossing: over-promising at every shift calls for the most stock (the lowest δ), under-promising for the least.
-  return gap(0) > 0 ? SHIFTS[0] : SHIFTS[SHIFTS.length - 1];
+  for (const b of backtests) observations[b.demandClass]++;
+  return { maps, observations, cells: calibrationCells(backtests, maps, origins, holdout) };
 }
 
 /**
- * How much of the pooled δ survives the drift between windows: the windows' own shifts δ_w scatter
- * around the pooled one by s² (sample variance), so the pooled δ is known to s²/W; the
- * positive-part James–Stein weight max(0, 1 − (s²/W)/δ²) shrinks it toward 0 as far as the windows
- * disagree. One window tells nothing about drift: weight ½.
+ * Per class the isotonic map of achieved on model fill rate over every (backtest, aim) — each aim's
+ * decision counts once with the weight of the replayed demand, so a part whose stock jumps over
+ * several aims weighs as often as it is decided there — shrunk toward the pooled map by
+ * N/(N + SHRINKAGE), and its correction g(p) − p then shrunk toward none as far as the windows'
+ * own maps disagree (driftWeight).
  */
-export function driftWeight(pooled: number, perWindow: readonly number[]): number {
+export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandClass' | 'demand' | 'fillRates' | 'filled' | 'targetIndex'>[]): Record<DemandClass, CalibrationMap> {
+  const fit = (keep: (b: Pick<Backtest, 'window' | 'demandClass'>) => boolean) => {
+    const x: number[] = [];
+    const y: number[] = [];
+    const w: number[] = [];
+    for (const b of backtests) {
+      if (!keep(b)) continue;
+      for (let k = 0; k < b.fillRates.length; k++) {
+        if (k === b.targetIndex) continue; // the grid alone: the map does not depend on the targets in use
+        x.push(b.fillRates[k]);
+        y.push(b.filled[k] / b.demand);
+        w.push(b.demand);
+      }
+    }
+    return isotonicMap(x, y, w);
+  };
+  const pooled = fit(() => true);
+  const counts = new Map<DemandClass, number>();
+  const windows = new Map<DemandClass, Set<number>>();
+  for (const b of backtests) {
+    counts.set(b.demandClass, (counts.get(b.demandClass) ?? 0) + 1);
+    (windows.get(b.demandClass) ?? windows.set(b.demandClass, new Set()).get(b.demandClass)!).add(b.window);
+  }
+  return Object.fromEntries(
+    DEMAND_CLASSES.map((c) => {
+      const n = counts.get(c) ?? 0;
+      if (n === 0) return [c, pooled];
+      const own = fit((b) => b.demandClass === c);
+      const perWindow = [...windows.get(c)!].map((w) => fit((b) => b.demandClass === c && b.window === w));
+      const shrunk = blendMaps(own, pooled, n / (n + SHRINKAGE));
+      return [c, blendMaps(shrunk, IDENTITY_MAP, driftWeight(own, perWindow))];
+    }),
+  ) as Record<DemandClass, CalibrationMap>;
+}
+
+/**
+ * How much of a class's correction g(p) − p survives the drift between windows: at the grid's aims
+ * the windows' own corrections scatter around the pooled one by s²(p), so the pooled correction is
+ * known to s²/W; the positive-part James–Stein weight max(0, 1 − Σ_p s²(p)/W ÷ Σ_p (g(p) − p)²)
+ * shrinks it toward no correction as far as the windows disagree. One window tells nothing about drift: ½.
+ */
+export function driftWeight(pooled: CalibrationMap, perWindow: readonly CalibrationMap[]): number {
   const w = perWindow.length;
-  if (w === 0 || pooled === 0) return 0;
+  if (w === 0) return 0;
   if (w === 1) return 0.5;
-  const mean = perWindow.reduce((a, b) => a + b, 0) / w;
-  const variance = perWindow.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (w - 1);
-  return Math.max(0, 1 - variance / w / (pooled * pooled));
+  let spread = 0;
+  let signal = 0;
+  for (const p of AIM_GRID) {
+    const corrections = perWindow.map((m) => applyMap(m, p) - p);
+    const mean = corrections.reduce((a, b) => a + b, 0) / w;
+    spread += corrections.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (w - 1) / w;
+    const g = applyMap(pooled, p) - p;
+    signal += g * g;
+  }
+  return signal > 0 ? Math.max(0, 1 - spread / signal) : 0;
 }
 
-/** Shrinks δ toward 0 with the weight of its evidence, N / (N + SHRINKAGE). */
-export function shrink(shift: number, observations: number): number {
-  return (shift * observations) / (observations + SHRINKAGE);
+/** The index of the least stock among a backtest's aims whose model fill rate reaches `p` (the last when none does). */
+function indexReaching(b: Backtest, p: number): number {
+  for (let k = 0; k < b.fillRates.length; k++) if (b.fillRates[k] >= p) return k;
+  return b.fillRates.length - 1;
 }
 
-function nearestShift(shift: number): number {
-  return Math.min(SHIFTS.length - 1, Math.max(0, Math.round((shift + MAX_SHIFT) / SHIFT_STEP)));
+function calibrationCells(backtests: readonly Backtest[], maps: Record<DemandClass, CalibrationMap>, origins: readonly number[], holdout: number): CalibrationCell[] {
+  const cells = new Map<string, CalibrationCell>();
+  for (const b of backtests) {
+    const key = `${b.window}\u0000${b.demandClass}`;
+    const map = maps[b.demandClass];
+    const cell =
+      cells.get(key) ??
+      cells
+        .set(key, { window: b.window + 1, origin: origins[b.window], periods: holdout, demandClass: b.demandClass, partLocations: 0, demand: 0, promisedFillRate: 0, achievedFillRate: 0, reachableFillRate: mapMaximum(map), calibratedPromisedFillRate: 0, calibratedAchievedFillRate: 0, stock: 0, calibratedStock: 0 })
+        .get(key)!;
+    const k = b.targetIndex;
+    const c = indexReaching(b, requiredModelFillRate(map, b.target));
+    cell.partLocations++;
+    cell.demand += b.demand;
+    cell.promisedFillRate += b.fillRates[k] * b.demand;
+    cell.achievedFillRate += b.filled[k];
+    cell.calibratedPromisedFillRate += applyMap(map, b.fillRates[c]) * b.demand;
+    cell.calibratedAchievedFillRate += b.filled[c];
+    cell.stock += b.stocks[k];
+    cell.calibratedStock += b.stocks[c];
+  }
+  for (const cell of cells.values()) {
+    cell.promisedFillRate /= cell.demand;
+    cell.achievedFillRate /= cell.demand;
+    cell.calibratedPromisedFillRate /= cell.demand;
+    cell.calibratedAchievedFillRate /= cell.demand;
+  }
+  return [...cells.values()].sort((a, b) => a.window - b.window || DEMAND_CLASSES.indexOf(a.demandClass) - DEMAND_CLASSES.indexOf(b.demandClass));
 }

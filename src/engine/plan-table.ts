@@ -61,8 +61,8 @@ export const PLAN_FIELDS = [
   // Near-zero demand and obsolescence (stock-rule.ts).
   /** Periods since the last period with demand (the whole history without demand). */
   'periodsWithoutDemand',
-  /** The calibration shift δ (logit scale) applied to the decision (0 when Calibration = Off or nothing to calibrate). */
-  'calibrationShift',
+  /** The model's own fill rate of the stock before the calibration map (= fillRate when Calibration = Off or the evidence rules set the stock). */
+  'modelFillRate',
   /** Fill rate of the request's units on hand taken as the stock level, under the same model; NaN when not given. */
   'onHandFillRate',
 ] as const;

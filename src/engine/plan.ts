@@ -15,6 +15,7 @@ import { compoundBaseStock, compoundFeasible, compoundFillRate, compoundLeadTime
 import { sizeDistribution } from './lead-time-demand/sizes';
 import { demandRecency, evidenceCap, type LeadTimeModel, type StockReasonCode } from './stock-rule';
 import { LEAD_TIME_MODEL_CODE, STOCK_REASON_CODE } from './plan-table';
+import { applyMap, requiredModelFillRate, type CalibrationMap } from './calibration-map';
 
 export interface PlanSettings {
   forecastMethod: ForecastMethod | 'Auto';
@@ -37,11 +38,11 @@ export interface PlanSettings {
   /** Near-zero demand rule (stock-rule.ts); off when absent. */
   nearZeroRule?: boolean;
   /**
-   * Calibration shift δ per demand class on the logit scale (calibration.ts): the decision aims at
-   * σ(logit(target) − δ) and promises σ(logit(model fill rate) + δ). None when absent.
+   * Calibration map g per demand class (calibration-map.ts): the decision is the least S with
+   * g(FR(S)) ≥ target and promises g(FR(S)), FR the model's fill rate. None when absent.
    */
-  calibrationShifts?: Readonly<Partial<Record<DemandClass, number>>>;
-  /** 'Auto': the portfolio fits calibrationShifts on rolling-origin backtests first (calibration.ts); Off when absent. */
+  calibrationMaps?: Readonly<Partial<Record<DemandClass, CalibrationMap>>>;
+  /** 'Auto': the portfolio fits calibrationMaps on rolling-origin backtests first (calibration.ts); Off when absent. */
   calibration?: 'Auto' | 'Off';
 }
 
@@ -104,8 +105,10 @@ interface CoreDecision {
   stock: BaseStockResult;
   reasonCode: StockReasonCode;
   periodsWithoutDemand: number;
-  /** The calibration shift applied (0 when none). */
-  shift: number;
+  /** The calibration map applied (null when none). */
+  map: CalibrationMap | null;
+  /** The model's own fill rate of the stock, before the map (= stock.fillRate without one). */
+  modelFillRate: number;
 }
 
 /** The demand model from the first `n` periods: profile, forecast, evidence, lead-time demand. */
@@ -161,7 +164,7 @@ function demandModel(request: PartLocationRequest, n: number, settings: PlanSett
 }
 
 /** Lead-time demand and everything else a decision knows before its target is applied. */
-interface DemandModel extends Omit<CoreDecision, 'stock' | 'shift'> {
+interface DemandModel extends Omit<CoreDecision, 'stock' | 'map' | 'modelFillRate'> {
   /** The most stock the evidence supports (Infinity when the target decides). */
   cap: number;
 }
@@ -175,8 +178,9 @@ function modelFillRate(model: DemandModel, stock: number, settings: PlanSettings
 /** The stocking decision from the first `n` periods. */
 function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
   const model = demandModel(request, n, settings, workspace);
-  const shift = model.reasonCode === 'target' ? (settings.calibrationShifts?.[model.profile.demandClass] ?? 0) : 0;
-  const aim = shift === 0 ? request.targetFillRate : logistic(logit(request.targetFillRate) - shift);
+  const map = model.reasonCode === 'target' ? (settings.calibrationMaps?.[model.profile.demandClass] ?? null) : null;
+  // Least S with g(FR(S)) ≥ target ⇔ FR(S) ≥ the least model fill rate g lifts to the target.
+  const aim = map ? requiredModelFillRate(map, request.targetFillRate) : request.targetFillRate;
   let stock: BaseStockResult = NO_DEMAND;
   const { compound, leadTimeDemand } = model;
   if (model.ratePerPeriod > 0) {
@@ -184,9 +188,10 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
     if (stock.stock > model.cap) {
       stock = compound ? compoundPerformance(compound, model.cap, workspace.compound) : baseStockPerformance(leadTimeDemand, model.cap, settings.fillRateModel, workspace.baseStock);
     }
-    if (shift !== 0 && stock.stock > 0) stock = { ...stock, fillRate: logistic(logit(stock.fillRate) + shift) };
   }
-  return { ...model, stock, shift };
+  const modelFillRate = stock.fillRate;
+  if (map) stock = { ...stock, fillRate: applyMap(map, stock.fillRate) };
+  return { ...model, stock, map, modelFillRate };
 }
 
 /**
@@ -219,11 +224,13 @@ function historicVariance(estimate: VarianceEstimate, y: ArrayLike<number>, n: n
   return estimate === 'forecastError' ? error : Math.max(profile.variancePerPeriod, error);
 }
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
-
-/** Nothing is demanded, so nothing is stocked and nothing is short. */
-const NO_DEMAND: BaseStockResult = Object.freeze({ stock: 0, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
+/**
+ * Nothing is forecast, so nothing is stocked: no backorder is expected (ready rate 1), but any unit
+ * that is demanded all the same goes unfilled — the fill rate of S = 0 is 0 at every positive rate,
+ * so that is its limit as the rate falls to 0, and it is what such a part-location can promise
+ * (docs/methods.md §5.1).
+ */
+const NO_DEMAND: BaseStockResult = Object.freeze({ stock: 0, fillRate: 0, classicFillRate: 0, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
 
 /** Least history left for the decision when periods are held out for the stocking backtest. */
 export const MIN_DECISION_PERIODS = 12;
@@ -278,15 +285,15 @@ export function planInto(request: PartLocationRequest, settings: PlanSettings, w
   c.meanOrderSize[row] = compound ? compound.sizes.mean : NaN;
   c.countDispersion[row] = compound ? (compound.count.kind === 'NegativeBinomial' ? 1 + compound.count.beta : 1) : NaN;
   c.periodsWithoutDemand[row] = core.periodsWithoutDemand;
-  c.calibrationShift[row] = core.shift;
-  c.onHandFillRate[row] = request.onHand === undefined || Number.isNaN(request.onHand) ? NaN : onHandFillRate(core, Math.floor(request.onHand), core.shift, settings, workspace);
+  c.modelFillRate[row] = core.modelFillRate;
+  c.onHandFillRate[row] = request.onHand === undefined || Number.isNaN(request.onHand) ? NaN : onHandFillRate(core, Math.floor(request.onHand), settings, workspace);
 }
 
 /** Fill rate of `onHand` units as the stock level, under the decision's own lead-time demand model. */
-function onHandFillRate(core: CoreDecision, onHand: number, shift: number, settings: PlanSettings, workspace: PlanWorkspace): number {
-  if (!(core.ratePerPeriod > 0)) return 1;
+function onHandFillRate(core: CoreDecision, onHand: number, settings: PlanSettings, workspace: PlanWorkspace): number {
+  if (!(core.ratePerPeriod > 0)) return onHand > 0 ? 1 : NO_DEMAND.fillRate;
   const rate = core.compound ? compoundPerformance(core.compound, onHand, workspace.compound).fillRate : baseStockPerformance(core.leadTimeDemand, onHand, settings.fillRateModel, workspace.baseStock).fillRate;
-  return shift !== 0 && rate > 0 && rate < 1 ? logistic(logit(rate) + shift) : rate;
+  return core.map ? applyMap(core.map, rate) : rate;
 }
 
 /** Plans one part-location and returns the plan as an object. */

@@ -239,7 +239,7 @@ export function planBatch(batch: PlanBatch, table: PlanTable, options: Portfolio
   if (settings.calibration === 'Auto') {
     if (options.shouldStop?.()) throw new PlanningCancelled();
     calibration = calibrate(count, periods, (i) => requestOf(batch, i), settings, workspace);
-    settings = { ...settings, calibrationShifts: calibration.shifts };
+    settings = { ...settings, calibrationMaps: calibration.maps };
   }
   for (let i = 0; i < count; i++) {
     if (i % PROGRESS_EVERY === 0) {
@@ -281,7 +281,9 @@ export function finishPortfolio(rows: PortfolioRows, input: PlanningInput): Port
         ? c.onHandFillRate[i]
         : c.ratePerPeriod[i] > 0
         ? baseStockPerformance({ kind: rows.plans.distributionAt(i), mean: c.leadTimeDemandMean[i], variance: c.leadTimeDemandVariance[i] }, Math.floor(onHand), settings.fillRateModel, table).fillRate
-        : 1;
+        : onHand >= 1
+          ? 1
+          : 0; // nothing forecast: a unit on hand fills what comes, none fills nothing (plan.ts, NO_DEMAND)
   }
   return { rows, summary: summarizePortfolio(rows, input) };
 }

@@ -1,7 +1,7 @@
 /**
  * SPP Calibration (Calibration = Auto): the rolling-origin backtests behind the calibration, per
- * window and demand class — promised against achieved without and with the class's shift
- * (src/engine/calibration.ts, docs/methods.md §6.1) — and the shifts themselves as a JSON section.
+ * window and demand class — promised against achieved without and with the class's calibration map
+ * (src/engine/calibration.ts, docs/methods.md §6.1) — and the maps themselves as a JSON section.
  */
 import type { CalibrationCell } from '../engine/calibration';
 import type { ResultTableSpec } from './result-spec';
@@ -12,10 +12,10 @@ export const CALIBRATION_TABLE: ResultTableSpec<ResultContext, CalibrationCell> 
   sheet: 'SPP Calibration',
   tableName: 'SppCalibration',
   json: { key: 'calibrationWindows', built: true },
-  summary: 'Calibration = Auto: promised vs achieved fill rate per backtest window and demand class, without and with the fitted calibration shift',
+  summary: 'Calibration = Auto: promised vs achieved fill rate per backtest window and demand class, without and with the fitted calibration map',
   title: () => 'Calibration: promised vs achieved on rolling backtests of your history',
   description: (c) => [
-    `Each window decided the stock on the periods before it, exactly as the live plan decides, and replayed its ${c.input.settings.backtestPeriods} periods. Per demand class one shift is fitted over all windows together so that promised and achieved meet; the live plan uses it.`,
+    `Each window decided the stock on the periods before it, exactly as the live plan decides, and replayed its ${c.input.settings.backtestPeriods} periods. Per demand class a map from the model’s fill rate to the achieved one is fitted over all windows together; the live plan takes the least stock whose mapped fill rate meets the target and promises the mapped fill rate.`,
     'Compare Promised with Achieved per window: the calibrated columns are in sample (the fit saw these windows), the spread between windows is the drift your plan has to live with.',
   ],
   rows: (c) => c.portfolio.calibration?.cells ?? [],
@@ -28,18 +28,18 @@ export const CALIBRATION_TABLE: ResultTableSpec<ResultContext, CalibrationCell> 
     { key: 'demand', header: 'Replayed demand', format: 'integer', unit: 'units', note: 'Units demanded in the replayed periods.', value: (r) => r.demand },
     { key: 'promisedFillRate', header: 'Promised (uncalibrated)', format: 'percent', unit: 'share of demanded units', note: 'Fill rate the model promised for its stock, weighted by replayed demand.', value: (r) => r.promisedFillRate, pane: true },
     { key: 'achievedFillRate', header: 'Achieved (uncalibrated)', format: 'percent', unit: 'share of demanded units', note: 'Replayed units filled at once ÷ replayed units.', value: (r) => r.achievedFillRate, pane: true },
-    { key: 'shift', header: 'Calibration shift', format: 'decimal', unit: 'logit', note: 'The class’s shift δ: negative means the model over-promised, so the decision aims higher; positive that it under-promised (docs/methods.md §6.1).', value: (r) => r.shift, pane: true },
+    { key: 'reachableFillRate', header: 'Reachable', format: 'percent', unit: 'share of demanded units', note: 'The most any stock achieved on these backtests under the class’s calibration map: a target above it is unreachable on this evidence, and the plan promises this instead (docs/methods.md §6.1).', value: (r) => r.reachableFillRate, pane: true },
     { key: 'calibratedPromisedFillRate', header: 'Promised (calibrated)', format: 'percent', unit: 'share of demanded units', note: 'The calibrated promise for the calibrated stock (in sample).', value: (r) => r.calibratedPromisedFillRate, pane: true },
     { key: 'calibratedAchievedFillRate', header: 'Achieved (calibrated)', format: 'percent', unit: 'share of demanded units', note: 'What the calibrated stock achieved in the replay (in sample).', value: (r) => r.calibratedAchievedFillRate, pane: true },
     { key: 'stock', header: 'Stock (uncalibrated)', format: 'integer', unit: 'units', note: 'Σ stock decided in the window without calibration.', value: (r) => r.stock },
-    { key: 'calibratedStock', header: 'Stock (calibrated)', format: 'integer', unit: 'units', note: 'Σ stock decided in the window with the shift.', value: (r) => r.calibratedStock },
+    { key: 'calibratedStock', header: 'Stock (calibrated)', format: 'integer', unit: 'units', note: 'Σ stock decided in the window with the map.', value: (r) => r.calibratedStock },
   ],
   when: (c) => (c.portfolio.calibration?.cells.length ?? 0) > 0,
 };
 
-/** The JSON section `calibration`: the shift and its evidence per demand class (the windows are CALIBRATION_TABLE's rows). */
+/** The JSON section `calibration`: the map and its evidence per demand class (the windows are CALIBRATION_TABLE's rows). */
 export function calibrationJson(c: ResultContext): unknown {
   const calibration = c.portfolio.calibration;
   if (!calibration) return null;
-  return { shifts: calibration.shifts, observations: calibration.observations };
+  return { maps: calibration.maps, observations: calibration.observations };
 }

@@ -1,9 +1,12 @@
 /**
- * Calibration on rolling backtests (calibration.ts): the windows, the fit and the shrinkage by
- * hand, and a seeded simulation in which a model that is known to over-promise (Poisson forced on
- * clumped demand) is corrected so that promised and achieved meet on fresh data.
+ * Calibration on rolling backtests (calibration.ts, calibration-map.ts): the windows, the isotonic
+ * map, its inverse and the shrinkage by hand, and a seeded simulation in which a model that is known
+ * to over-promise (Poisson forced on clumped demand) is corrected so that promised and achieved meet
+ * on fresh data.
  */
-import { calibrate, calibrationOrigins, driftWeight, fitShift, MAX_SHIFT, shrink, SHIFTS, SHRINKAGE } from '../../src/engine/calibration';
+import fc from 'fast-check';
+import { AIM_GRID, calibrate, calibrationOrigins, driftWeight } from '../../src/engine/calibration';
+import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, requiredModelFillRate, type CalibrationMap } from '../../src/engine/calibration-map';
 import { DEFAULT_PLAN_SETTINGS, planPartLocation, type PartLocationRequest, type PlanSettings } from '../../src/engine/plan';
 import { replayBaseStock } from '../../src/engine/replay';
 import { createRng } from '../../src/sample/random';
@@ -17,37 +20,73 @@ describe('calibration by hand', () => {
     expect(calibrationOrigins(40, 6)).toEqual([34, 31, 28, 25]);
   });
 
-  test('the fit: where promised − achieved changes sign, linearly between candidates', () => {
-    const promised = SHIFTS.map(() => 100);
-    // Achieved rises by 4 units per candidate and crosses 100 between δ = 0.25 and 0.375 (at 98 and 102).
-    const zero = SHIFTS.indexOf(0);
-    const filled = SHIFTS.map((_, j) => 90 + 4 * (j - zero));
-    expect(fitShift({ promised, filled })).toBeCloseTo(0.25 + 0.125 * 0.5, 12);
-    // Never crossing: over-promising everywhere takes the most stock (lowest δ), under-promising the least.
-    expect(fitShift({ promised, filled: SHIFTS.map(() => 50) })).toBe(-MAX_SHIFT);
-    expect(fitShift({ promised, filled: SHIFTS.map(() => 150) })).toBe(MAX_SHIFT);
+  test('the aims: σ(−1.5 + j/4), j = 0 … 34', () => {
+    expect(AIM_GRID).toHaveLength(35);
+    expect(AIM_GRID[0]).toBeCloseTo(1 / (1 + Math.exp(1.5)), 15);
+    expect(AIM_GRID[6]).toBe(0.5);
+    expect(AIM_GRID[34]).toBeCloseTo(1 / (1 + Math.exp(-7)), 15);
   });
 
-  test('shrinkage toward 0 by N / (N + 100)', () => {
-    expect(SHRINKAGE).toBe(100);
-    expect(shrink(1, 100)).toBe(0.5);
-    expect(shrink(-0.8, 300)).toBeCloseTo(-0.6, 12);
-    expect(shrink(2, 0)).toBe(0);
+  // Points (0.1, 0.2), (0.2, 0.5), (0.3, 0.3) of weight 2, (0.4, 0.9): the third violates the second,
+  // pooled to weight 3 at x = (0.2 + 0.6)/3, y = (0.5 + 0.6)/3; anchored at (0, 0).
+  const map = isotonicMap([0.3, 0.1, 0.4, 0.2], [0.3, 0.2, 0.9, 0.5], [2, 1, 1, 1]);
+  test('pool-adjacent-violators, weighted', () => {
+    expect(map.model).toHaveLength(4);
+    [0, 0.1, 0.8 / 3, 0.4].forEach((x, k) => expect(map.model[k]).toBeCloseTo(x, 15));
+    [0, 0.2, 1.1 / 3, 0.9].forEach((y, k) => expect(map.achieved[k]).toBeCloseTo(y, 15));
+    expect(mapMaximum(map)).toBe(0.9);
+    // Everything violating: one block at the weighted means.
+    const flat = isotonicMap([0.5, 0.6], [0.8, 0.7], [1, 3]);
+    expect(flat.model[1]).toBeCloseTo(0.575, 15);
+    expect(flat.achieved[1]).toBeCloseTo(0.725, 15);
+    expect(isotonicMap([], [], [])).toBe(IDENTITY_MAP);
+  });
+
+  test('g linear between knots, constant above them; its least inverse; an unreachable target', () => {
+    // 0.3 lies a quarter of the way from 0.8/3 to 0.4: 1.1/3 + (0.9 − 1.1/3)/4 = 0.5.
+    expect(applyMap(map, 0.3)).toBeCloseTo(0.5, 12);
+    expect(applyMap(map, 0.05)).toBeCloseTo(0.1, 12);
+    expect(applyMap(map, 0.7)).toBe(0.9);
+    expect(requiredModelFillRate(map, 0.5)).toBeCloseTo(0.3, 12);
+    expect(requiredModelFillRate(map, 0.1)).toBeCloseTo(0.05, 12);
+    // 95 % is above what g ever reaches (90 %): the least p at which g reaches 90 %.
+    expect(requiredModelFillRate(map, 0.95)).toBeCloseTo(0.4, 12);
+  });
+
+  test('blending with the identity: halfway at weight ½', () => {
+    expect(applyMap(blendMaps(map, IDENTITY_MAP, 0.5), 0.3)).toBeCloseTo(0.4, 12);
+    expect(blendMaps(map, IDENTITY_MAP, 1)).toBe(map);
+    expect(blendMaps(map, IDENTITY_MAP, 0)).toBe(IDENTITY_MAP);
   });
 });
 
-test('drift between windows: positive-part James–Stein weight 1 − (s²/W)/δ², ½ for one window', () => {
-  // Windows −1, −0.5, −0.6: mean −0.7, s² = (0.09 + 0.04 + 0.01)/2 = 0.07; pooled −0.7: 1 − (0.07/3)/0.49.
-  expect(driftWeight(-0.7, [-1, -0.5, -0.6])).toBeCloseTo(1 - 0.07 / 3 / 0.49, 12);
-  // Windows that disagree in sign: the pooled shift is mostly drift, nothing survives.
-  expect(driftWeight(0.1, [1, -0.8])).toBe(0);
-  expect(driftWeight(0.4, [0.4])).toBe(0.5);
-  expect(driftWeight(0, [0.3, 0.2])).toBe(0);
+test('drift between windows: positive-part James–Stein weight 1 − Σ s²/W ÷ Σ (g − p)², ½ for one window', () => {
+  const offset = (d: number): CalibrationMap => ({ model: [0, 1], achieved: [d, 1 + d] });
+  // Windows correct by −0.02 and −0.04 everywhere, the pooled map by −0.03: s² = 0.0002, s²/W = 0.0001 against 0.0009.
+  expect(driftWeight(offset(-0.03), [offset(-0.02), offset(-0.04)])).toBeCloseTo(1 - 0.0001 / 0.0009, 12);
+  // Windows that disagree in sign: the pooled correction is mostly drift, nothing survives.
+  expect(driftWeight(offset(0.005), [offset(0.05), offset(-0.04)])).toBe(0);
+  expect(driftWeight(offset(0.04), [offset(0.04)])).toBe(0.5);
+  expect(driftWeight(IDENTITY_MAP, [offset(0.01), offset(0.02)])).toBe(0);
+});
+
+test('property: the isotonic map is non-decreasing, and so is the stock it asks for as the target rises', () => {
+  const point = fc.record({ x: fc.double({ min: 0, max: 1, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0.01, max: 10, noNaN: true }) });
+  fc.assert(
+    fc.property(fc.array(point, { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (points, a, b) => {
+      const m = isotonicMap(points.map((p) => p.x), points.map((p) => p.y), points.map((p) => p.w));
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      expect(applyMap(m, lo)).toBeLessThanOrEqual(applyMap(m, hi) + 1e-12);
+      expect(requiredModelFillRate(m, lo)).toBeLessThanOrEqual(requiredModelFillRate(m, hi) + 1e-12);
+      // The least inverse reaches its target (or g's maximum).
+      expect(applyMap(m, requiredModelFillRate(m, hi))).toBeGreaterThanOrEqual(Math.min(hi, mapMaximum(m)) - 1e-9);
+    }),
+  );
 });
 
 describe('a model that over-promises is calibrated (seeded simulation)', () => {
   // Demand in small clumps (compound Poisson, 2 orders a period of 1.5 units on average), planned as if it were Poisson: the
-  // textbook model promises more than it delivers, and the calibration learns a negative shift.
+  // textbook model promises more than it delivers, and the calibration learns a map below the identity.
   const periods = 48;
   const count = 400;
   const rng = createRng(20261202);
@@ -71,10 +110,10 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
     return { promised: promised / demand, achieved: filled / demand };
   }
 
-  test('the shift is negative and the in-sample windows meet once calibrated', () => {
-    const shift = calibration.shifts.smooth + calibration.shifts.erratic + calibration.shifts.intermittent + calibration.shifts.lumpy;
-    expect(shift).toBeLessThan(-0.3);
-    expect(calibration.cells.length).toBeGreaterThan(0);
+  test('the map lies below the identity and the in-sample windows meet once calibrated', () => {
+    const classes = Object.entries(calibration.observations).filter(([, n]) => n > 0).map(([c]) => c as keyof typeof calibration.maps);
+    expect(classes.length).toBeGreaterThan(0);
+    for (const c of classes) expect(applyMap(calibration.maps[c], 0.9)).toBeLessThan(0.9);
     let gapBefore = 0;
     let gapAfter = 0;
     let demand = 0;
@@ -89,7 +128,7 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
 
   test('on the next 12 periods the calibrated promise is closer to what is achieved', () => {
     const before = fresh(settings);
-    const after = fresh({ ...settings, calibrationShifts: calibration.shifts });
+    const after = fresh({ ...settings, calibrationMaps: calibration.maps });
     expect(before.promised - before.achieved).toBeGreaterThan(0.03);
     expect(Math.abs(after.promised - after.achieved)).toBeLessThan(Math.abs(before.promised - before.achieved) / 2);
   });

@@ -123,9 +123,10 @@ describe('alternating 0, 4: intermittent demand, negative binomial with the comp
 });
 
 describe('edge cases', () => {
-  test('no demand: nothing stocked, nothing short', () => {
+  test('no demand: nothing stocked, no backorder expected, and no fill promised for a unit that comes all the same', () => {
+    // S = 0 fills no unit at any positive rate: fill rate 0 is its limit as the rate falls to 0; the ready rate's limit is 1.
     const plan = planPartLocation(request(constant(0, 24)), DEFAULT_PLAN_SETTINGS);
-    expect(plan).toMatchObject({ demandClass: 'none', ratePerPeriod: 0, stock: 0, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
+    expect(plan).toMatchObject({ demandClass: 'none', ratePerPeriod: 0, stock: 0, fillRate: 0, classicFillRate: 0, readyRate: 1, expectedBackorders: 0, expectedOnHand: 0 });
     expect(plan).toMatchObject({ investment: 0, annualHoldingCost: 0, expectedAnnualMisses: 0, expectedAnnualPenalty: 0, distribution: 'Poisson', leadTimeDemandMean: 0 });
   });
 

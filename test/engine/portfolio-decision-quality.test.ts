@@ -1,8 +1,9 @@
 /**
  * The portfolio's wiring of the decision-quality pieces: the Critical flag reaches the evidence
  * rules, order sizes are pooled across a part's locations, Calibration = Auto fits on the
- * portfolio's own history and every target-set row carries its class's shift.
+ * portfolio's own history and every target-set row promises its class's map of the model's fill rate.
  */
+import { applyMap } from '../../src/engine/calibration-map';
 import { planPortfolio } from '../../src/engine/portfolio';
 import { central, demand, field, part, planningInput, tier } from './planning-input';
 import { createRng } from '../../src/sample/random';
@@ -39,7 +40,7 @@ test('Compound: a field location with four own sizes pools the part’s sizes at
   expect(rows.plans.columns.meanOrderSize[1]).toBeCloseTo((6 + 37 / 19) / 5, 4);
 });
 
-test('Calibration = Auto: the fit is returned, and every target-set row carries its class’s shift', () => {
+test('Calibration = Auto: the fit is returned, and every target-set row promises its class’s map of the model’s fill rate', () => {
   const rng = createRng(11);
   const parts = Array.from({ length: 60 }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
   const input = planningInput({
@@ -53,12 +54,17 @@ test('Calibration = Auto: the fit is returned, and every target-set row carries 
   // 40 periods, H = 12: windows decided on 28, 22 and 16 periods.
   expect([...new Set(calibration.cells.map((c) => c.origin))]).toEqual([28, 22, 16]);
   const { plans } = result.rows;
+  let mapped = 0;
   for (let i = 0; i < plans.size; i++) {
-    const expected = plans.reasonCodeAt(i) === 'target' ? calibration.shifts[plans.demandClassAt(i)] : 0;
-    expect(plans.columns.calibrationShift[i]).toBe(expected);
+    const model = plans.columns.modelFillRate[i];
+    const expected = plans.reasonCodeAt(i) === 'target' ? applyMap(calibration.maps[plans.demandClassAt(i)], model) : model;
+    expect(plans.columns.fillRate[i]).toBeCloseTo(expected, 12);
+    if (plans.reasonCodeAt(i) === 'target') mapped++;
   }
-  // Poisson forced on clumped demand over-promises: the shift of the dominant class is negative.
-  expect(Math.min(...Object.values(calibration.shifts))).toBeLessThan(0);
+  expect(mapped).toBeGreaterThan(50);
+  // Poisson forced on clumped demand over-promises: the map lowers the promise of the dominant class, so the plan stocks more.
+  const map = calibration.maps[plans.demandClassAt(0)];
+  expect(applyMap(map, 0.9)).toBeLessThan(0.9);
   const off = planPortfolio({ ...input, settings: { ...input.settings, calibration: 'Off' } });
   expect(off.calibration).toBeNull();
   expect(off.summary.stock).toBeLessThan(result.summary.stock);

@@ -210,10 +210,11 @@ describe('planPortfolio on the tiny workbook', () => {
     expect(seen).toEqual([0, 500, 1000, 1001]);
   });
 
-  test('a part-location without demand and nothing on hand misses nothing: on-hand fill rate 1', () => {
+  test('a part-location without demand and nothing on hand would fill none of a demand that came: on-hand fill rate 0', () => {
+    // Fill rate of S = 0 is 0 at every positive rate, hence also its limit as the rate falls to 0 (docs/methods.md §5.1).
     const input = workbook({ inventory: [{ partId: 'R', locationId: 'C2', onHand: 0 }] });
     const { rows } = planPortfolio(input);
-    expect(rows.onHandFillRate[3]).toBe(1);
+    expect(rows.onHandFillRate[3]).toBe(0);
     expect(rows.stockMinusOnHand[3]).toBe(0);
   });
 

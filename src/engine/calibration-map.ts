@@ -1,0 +1,98 @@
+/**
+ * A calibration map g: the model's fill rate → the fill rate achieved on backtests (docs/methods.md
+ * §6.1). Fitted by isotonic regression (pool-adjacent-violators, weighted by replayed demand), so g
+ * is the demand-weighted mean achieved fill rate among backtested decisions whose model fill rate
+ * was p, constrained to be non-decreasing in p (Barlow et al. 1972; Zadrozny & Elkan 2002 for its
+ * use as a calibration map). Between the fitted blocks g is linear through the blocks' weighted
+ * centres; outside them it is constant, so g is continuous and non-decreasing and the decision
+ * "least S with g(FR(S)) ≥ target" keeps the base-stock policy's monotonicity in the target.
+ */
+
+export interface CalibrationMap {
+  /** Knots, ascending in `model`, non-decreasing in `achieved`. */
+  model: readonly number[];
+  achieved: readonly number[];
+}
+
+/** The identity map (no calibration). */
+export const IDENTITY_MAP: CalibrationMap = Object.freeze({ model: [0, 1], achieved: [0, 1] });
+
+/** Points (x, y) with weights w; returns the pooled blocks as knots (weighted mean x, weighted mean y). */
+export function isotonicMap(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>): CalibrationMap {
+  const order = Array.from({ length: x.length }, (_, i) => i).filter((i) => w[i] > 0);
+  order.sort((a, b) => x[a] - x[b] || y[a] - y[b]);
+  // Pool-adjacent-violators on the sorted points: a stack of blocks, merged while a block's mean
+  // is not above the one before it (ties in x are pooled too, so each knot has one x).
+  const sw: number[] = [];
+  const swx: number[] = [];
+  const swy: number[] = [];
+  for (const i of order) {
+    sw.push(w[i]);
+    swx.push(w[i] * x[i]);
+    swy.push(w[i] * y[i]);
+    while (sw.length >= 2) {
+      const k = sw.length - 1;
+      const violates = swy[k] / sw[k] <= swy[k - 1] / sw[k - 1] || swx[k] / sw[k] <= swx[k - 1] / sw[k - 1];
+      if (!violates) break;
+      sw[k - 1] += sw[k];
+      swx[k - 1] += swx[k];
+      swy[k - 1] += swy[k];
+      sw.pop();
+      swx.pop();
+      swy.pop();
+    }
+  }
+  if (sw.length === 0) return IDENTITY_MAP;
+  const model = sw.map((s, k) => swx[k] / s);
+  const achieved = sw.map((s, k) => swy[k] / s);
+  // No stock fills nothing, whatever the model: g(0) = 0 anchors the map below its first block.
+  if (model[0] > 0) {
+    model.unshift(0);
+    achieved.unshift(0);
+  }
+  return { model, achieved };
+}
+
+/** g(p): linear between knots, constant outside them. */
+export function applyMap(map: CalibrationMap, p: number): number {
+  const { model, achieved } = map;
+  const last = model.length - 1;
+  if (p <= model[0]) return achieved[0];
+  if (p >= model[last]) return achieved[last];
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (model[mid] <= p) lo = mid;
+    else hi = mid;
+  }
+  return achieved[lo] + ((achieved[hi] - achieved[lo]) * (p - model[lo])) / (model[hi] - model[lo]);
+}
+
+/** The most any model fill rate achieves under g. */
+export function mapMaximum(map: CalibrationMap): number {
+  return map.achieved[map.achieved.length - 1];
+}
+
+/**
+ * The least model fill rate p with g(p) ≥ target; when no p reaches it, the least p at which g
+ * reaches its maximum (more stock would buy no achieved fill rate on this evidence).
+ */
+export function requiredModelFillRate(map: CalibrationMap, target: number): number {
+  const { model, achieved } = map;
+  const top = mapMaximum(map);
+  const t = Math.min(target, top);
+  if (t <= achieved[0]) return model[0];
+  let k = 1;
+  while (achieved[k] < t) k++;
+  // achieved[k − 1] < t ≤ achieved[k]: linear inside the segment.
+  return model[k - 1] + ((model[k] - model[k - 1]) * (t - achieved[k - 1])) / (achieved[k] - achieved[k - 1]);
+}
+
+/** A convex combination of maps (the class's map shrunk toward the pooled one): non-decreasing again, on the union of the knots. */
+export function blendMaps(a: CalibrationMap, b: CalibrationMap, weightOfA: number): CalibrationMap {
+  if (weightOfA >= 1) return a;
+  if (weightOfA <= 0) return b;
+  const knots = [...new Set([...a.model, ...b.model])].sort((p, q) => p - q);
+  return { model: knots, achieved: knots.map((p) => weightOfA * applyMap(a, p) + (1 - weightOfA) * applyMap(b, p)) };
+}
