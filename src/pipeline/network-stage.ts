@@ -231,6 +231,14 @@ export function networkReasonAt(stage: NetworkStage, i: number): string | null {
   return r < 0 ? null : networkReason(stage.problem, stage.plan.rows, r, { currency: stage.currency, minFillRate: stage.settings.minFillRate });
 }
 
+/** Whether portfolio row i is a Central the network plans without customers of its own (its stock only resupplies its fields). */
+export function resuppliesFieldsOnly(stage: NetworkStage, i: number): boolean {
+  const r = stage.networkRow[i];
+  if (r < 0) return false;
+  const problem = stage.problem;
+  return problem.firstRow[problem.part[r]] === r && !(problem.ratePerDay[r] > 0);
+}
+
 /** Tier names of the frontier's per-tier fill rates, in the problem's order. */
 export function frontierTierNames(stage: NetworkStage): string[] {
   return stage.problem.tiers.map((t) => t.name);
