@@ -324,6 +324,10 @@ export class PartModel {
     let cumulativeW = 0; // P(N + B ≤ s − 1)
     let sumOfW = 0; // Σ_{k<s} P(N + B ≤ k) = E[(s − N − B)+]
     const cutting = lean && perUnitFloor > 0;
+    let withinBefore = 0; // the fill within response at s − 1 (it never falls as s grows)
+    // FR_D(s) as far as transitFillAt has tabulated it (read here without the call).
+    let transitFills = this.transitFill[j];
+    let transitUpTo = this.transitUpTo[j];
     let least = Infinity; // min over minLevel ≤ s′ ≤ s of L(s′) + perUnitFloor·s′
     let leastCost = Infinity; // min over max(lo, 1) ≤ s′ ≤ s of the field option's cost
     for (let s = 0; ; s++) {
@@ -358,9 +362,18 @@ export class PartModel {
         fill = sum / batch.meanBatch;
         if (fill > 1) fill = 1;
       }
-      let within = A0 > 0 ? fill + A0 * (1 - this.transitFillAt(j, s)) : fill;
+      let within = fill;
+      if (A0 > 0) {
+        if (s > transitUpTo) {
+          this.transitFillAt(j, s);
+          transitFills = this.transitFill[j];
+          transitUpTo = this.transitUpTo[j];
+        }
+        within += A0 * (1 - transitFills[s]);
+      }
       if (within > 1) within = 1;
-      if (s > 0 && within < withins[s - 1]) within = withins[s - 1];
+      if (within < withinBefore) within = withinBefore;
+      withinBefore = within;
       const backorders = mean - s + sumOfCdf;
       const misses = perYear * (1 - within);
       withins[s] = within;
