@@ -8,7 +8,8 @@
 import { collector, heap } from './memory';
 import { planPortfolio, type PortfolioOptions } from '../src/engine/portfolio';
 import type { Location, Part, PlanningInput } from '../src/model/types';
-import { computeWithNetwork } from '../src/pipeline/network-stage';
+import { planNetwork } from '../src/engine/network';
+import { buildStageProblem, computeWithNetwork, networkSettingsFrom, withNetworkRows } from '../src/pipeline/network-stage';
 import { defaultSettings } from '../src/pipeline/validateSettings';
 import { createRng } from '../src/sample/random';
 import { sampleCompoundPoisson, samplePoisson } from '../src/sample/samplers';
@@ -96,6 +97,27 @@ export function timeStage(parts: number): StageRun {
   };
 }
 
+const cpuSeconds = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1e6;
+
+/**
+ * The parts of the stage on their own, one run each: the floor (the forecasts of every
+ * part-location, planPortfolio, which the stage cannot do without) and the network plan in target
+ * mode with the full frontier (planNetwork with its calibration: the issue's speed goal), both CPU
+ * seconds.
+ */
+export function stageParts(parts: number): { forecastsCpu: number; livePlanCpu: number; calibrationRounds: number } {
+  const input = withNetworkRows(networkInput(parts));
+  let cpu = process.cpuUsage();
+  const portfolio = planPortfolio(input, {});
+  const forecastsCpu = cpuSeconds(process.cpuUsage(cpu));
+  const { problem } = buildStageProblem(input, portfolio);
+  const settings = networkSettingsFrom(input);
+  cpu = process.cpuUsage();
+  const plan = planNetwork(problem, settings, { mode: 'target' });
+  const livePlanCpu = cpuSeconds(process.cpuUsage(cpu));
+  return { forecastsCpu, livePlanCpu, calibrationRounds: plan.rounds };
+}
+
 /** Live bytes above the input at the most held during the stage (a full collection at every 8th progress call) and kept after it. */
 export function stageMemory(parts: number): { parts: number; partLocations: number; inputBytes: number; peakBytes: number; keptBytes: number } {
   const gc = collector();
@@ -128,6 +150,10 @@ export function networkStageBenchSection(log: (line: string) => void): void {
   const r = runs[0];
   log(`computeWithNetwork (forecasts, network plan in target mode with the full frontier, network backtest), ${parts.toLocaleString('en-US')} parts × (1 Central + 10 fields) × ${PERIODS} months = ${r.partLocations.toLocaleString('en-US')} part-locations:`);
   log(`  best of 3 ${best.seconds.toFixed(2)} s wall, ${best.cpuSeconds.toFixed(2)} s CPU (runs ${runs.map((x) => `${x.seconds.toFixed(2)} s / ${x.cpuSeconds.toFixed(2)} s CPU`).join(', ')}); tiers met: ${r.tiersMet}; ${r.frontierPoints} frontier points; investment ${Math.round(r.investment).toLocaleString('en-US')}`);
+  const bestCpu = Math.min(...runs.map((x) => x.cpuSeconds));
+  const partsAlone = stageParts(parts);
+  log(`  floor, the forecasts alone (planPortfolio): ${partsAlone.forecastsCpu.toFixed(2)} s CPU; the stage is ×${(bestCpu / partsAlone.forecastsCpu).toFixed(1)} the floor`);
+  log(`  the network plan alone (planNetwork, target mode, full frontier, ${partsAlone.calibrationRounds} calibration rounds): ${partsAlone.livePlanCpu.toFixed(2)} s CPU`);
   log('| Parts | Part-locations | Input (live) | Peak during the stage (live) | Kept after it | Peak per part-location |');
   log('|---|---|---|---|---|---|');
   let previous: ReturnType<typeof stageMemory> | null = null;
@@ -144,5 +170,6 @@ if (require.main === module) {
   const parts = Number(process.argv[2] ?? 20000);
   timeStage(300);
   console.log(JSON.stringify(timeStage(parts)));
+  console.log(JSON.stringify(stageParts(parts)));
   if (process.argv[3] !== 'time') console.log(JSON.stringify(stageMemory(parts)));
 }

@@ -12,7 +12,7 @@ import type { MomStage } from '../pipeline/mom-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
 import { stockAction, stockReason } from './stock-action';
-import { networkReasonAt } from '../pipeline/network-stage';
+import { networkReasonAt, resuppliesFieldsOnly } from '../pipeline/network-stage';
 
 /** Everything a result table is read from. */
 export interface ResultContext {
@@ -38,6 +38,8 @@ export interface PlanRow {
   readonly periodWord?: string;
   /** The network plan's reason for this row's stock, when the network set it. */
   readonly networkReason?: () => string | null;
+  /** A Central the network plans without customers of its own: its stock only resupplies its fields, so no target applies to it. */
+  readonly resuppliesFieldsOnly?: boolean;
 }
 
 export const RESULT_SHEETS = {
@@ -57,7 +59,10 @@ export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
   const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
   const network = context.network;
-  for (let i = 0; i < rows.count; i++) yield { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word, ...(network ? { networkReason: () => networkReasonAt(network, i) } : {}) };
+  for (let i = 0; i < rows.count; i++) {
+    const row = { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word };
+    yield network ? { ...row, networkReason: () => networkReasonAt(network, i), resuppliesFieldsOnly: resuppliesFieldsOnly(network, i) } : row;
+  }
 }
 
 const periodWord = (context: ResultContext): string => (context.input.settings.periodLength === 'Week' ? 'week' : 'month');
@@ -71,8 +76,8 @@ const TARGET: ResultColumnSpec<PlanRow> = {
   header: 'Target fill rate',
   format: 'percent',
   unit: 'share of demanded units',
-  note: "The SLA tier's TargetFillRate for a Critical part, the StandardFillRate setting for a Standard part.",
-  value: (r) => r.rows.targetFillRate[r.i],
+  note: "The SLA tier's TargetFillRate for a Critical part, the StandardFillRate setting for a Standard part; blank for a Central without customers of its own in the network plan (its stock only resupplies its fields).",
+  value: (r) => (r.resuppliesFieldsOnly ? null : r.rows.targetFillRate[r.i]),
 };
 
 const DEMAND_COLUMNS: readonly ResultEntrySpec<PlanRow>[] = [

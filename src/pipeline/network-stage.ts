@@ -14,7 +14,7 @@
  *    backorders, on hand, investment, costs, misses, penalties, the pipeline as lead-time demand), the
  *    fill rate of today's inventory under the network, and summarises again.
  */
-import { evaluateNetwork, networkReason, planNetwork, replayNetwork, type FrontierPoint, type NetworkPlan } from '../engine/network';
+import { evaluateNetwork, networkReason, planNetwork, replayNetwork, type FrontierPoint, type NetworkPlan, type NetworkPlanOptions } from '../engine/network';
 import { MIN_DECISION_PERIODS } from '../engine/plan';
 import { buildNetworkProblem, centralPipelineDays, DEFAULT_NETWORK_SETTINGS, type NetworkFieldInput, type NetworkLocationInput, type NetworkPartInput, type NetworkProblem, type NetworkSettings, type NetworkTier } from '../engine/network/problem';
 import { summarizePortfolio, type PortfolioOptions, type PortfolioResult } from '../engine/portfolio';
@@ -145,12 +145,12 @@ export function buildStageProblem(input: PlanningInput, portfolio: PortfolioResu
 }
 
 /** Plans the network of the portfolio (target or budget mode, the full frontier) and reports what a planner must know. */
-export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResult, options: PortfolioOptions & { tierWeights?: readonly number[] } = {}): { stage: NetworkStage; issues: ValidationIssue[] } {
+export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResult, options: PortfolioOptions & Pick<NetworkPlanOptions, 'tierWeights' | 'chosenOnly' | 'ratioHint'> = {}): { stage: NetworkStage; issues: ValidationIssue[] } {
   const { problem, portfolioRow } = buildStageProblem(input, portfolio);
   const settings = networkSettingsFrom(input);
   const mode = input.settings.stockingMode === 'Budget' ? 'budget' : 'target';
   const budget = mode === 'budget' ? input.settings.budget : undefined;
-  const plan = planNetwork(problem, settings, { mode, budget, tierWeights: options.tierWeights, onProgress: options.onProgress, shouldStop: options.shouldStop });
+  const plan = planNetwork(problem, settings, { mode, budget, tierWeights: options.tierWeights, chosenOnly: options.chosenOnly, ratioHint: options.ratioHint, onProgress: options.onProgress, shouldStop: options.shouldStop });
   const rows = portfolio.rows;
   const networkRow = new Int32Array(rows.count).fill(-1);
   for (let r = 0; r < portfolioRow.length; r++) networkRow[portfolioRow[r]] = r;
@@ -231,6 +231,14 @@ export function networkReasonAt(stage: NetworkStage, i: number): string | null {
   return r < 0 ? null : networkReason(stage.problem, stage.plan.rows, r, { currency: stage.currency, minFillRate: stage.settings.minFillRate });
 }
 
+/** Whether portfolio row i is a Central the network plans without customers of its own (its stock only resupplies its fields). */
+export function resuppliesFieldsOnly(stage: NetworkStage, i: number): boolean {
+  const r = stage.networkRow[i];
+  if (r < 0) return false;
+  const problem = stage.problem;
+  return problem.firstRow[problem.part[r]] === r && !(problem.ratePerDay[r] > 0);
+}
+
 /** Tier names of the frontier's per-tier fill rates, in the problem's order. */
 export function frontierTierNames(stage: NetworkStage): string[] {
   return stage.problem.tiers.map((t) => t.name);
@@ -259,6 +267,9 @@ export function computeWithNetwork(validated: PlanningInput, plan: (input: Plann
  * Too short a history (fewer than MIN_DECISION_PERIODS before the held-out periods): no backtest,
  * as for the per-location plan.
  */
+/** The backtest's plan builds its envelopes down to this share of the live plan's deciding ratio. */
+const BACKTEST_FLOOR_SHARE = 0.5;
+
 export function backtestNetwork(input: PlanningInput, stage: NetworkStage, portfolio: PortfolioResult, plan: (input: PlanningInput, options: PortfolioOptions) => PortfolioResult, options: PortfolioOptions = {}): void {
   const n = input.grid.count;
   const held = input.settings.backtestPeriods;
@@ -275,7 +286,10 @@ export function backtestNetwork(input: PlanningInput, stage: NetworkStage, portf
   };
   // Target mode: the live plan's tier weights (a property of the tiers, not of the periods) spare the calibration.
   const tierWeights = stage.plan.mode === 'target' ? stage.plan.tierWeights : undefined;
-  const before = planNetworkStage(past, plan(past, { shouldStop: options.shouldStop }), { shouldStop: options.shouldStop, tierWeights }).stage;
+  // Only the plan is replayed, not its frontier: the envelopes stop below half the live plan's
+  // deciding ratio (planNetwork's chosenOnly; the same plan, built whole again if it decides lower).
+  const ratioHint = stage.plan.decidingRatio * BACKTEST_FLOOR_SHARE;
+  const before = planNetworkStage(past, plan(past, { shouldStop: options.shouldStop }), { shouldStop: options.shouldStop, tierWeights, chosenOnly: true, ratioHint }).stage;
   const problem = stage.problem;
   const decided = before.plan.rows.columns;
   const periodDays = daysPerPeriod(input.settings.periodLength);

@@ -148,7 +148,14 @@ describe('spp analyze plans the network', () => {
 
     // The network plan is the recommended stock: SPP Stock and the summary have the Central and the network's levels.
     expect(find(out.stock, 'P1', 'CDC')).toMatchObject({ stock: s0, onHand: 1 });
-    expect(find(out.stock, 'P1', 'FSL-A')).toMatchObject({ stock: s1 });
+    expect(find(out.stock, 'P1', 'FSL-A')).toMatchObject({ stock: s1, targetFillRate: 0.95 });
+    // CDC has no customers of its own: no target applies to it (not StandardFillRate's 85%), in the JSON and in SPP Stock.
+    expect(find(out.stock, 'P1', 'CDC').targetFillRate).toBeNull();
+    const stockSheet = tableRows((await readWorkbook(join(dir, 'out.xlsx'))).getWorksheet('SPP Stock')!);
+    const cdcStock = stockSheet.find((r) => r.Part === 'P1' && r.Location === 'CDC')!;
+    expect(cdcStock['Recommended stock']).toBe(s0);
+    expect(cdcStock['Target fill rate']).toBeNull();
+    expect(stockSheet.find((r) => r.Part === 'P1' && r.Location === 'FSL-A')!['Target fill rate']).toBe(0.95);
     expect(find(out.stock, 'P1', 'FSL-B')).toMatchObject({ stock: 0, onHand: 3, action: 'Excess 3' });
     expect(out.summary.byLocation.find((g: Row) => g.key === 'CDC').investment).toBeCloseTo(100 * s0 + 0, 9);
 

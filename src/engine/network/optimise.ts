@@ -43,6 +43,15 @@ export interface NetworkPlanOptions {
   calibrationSample?: number;
   /** Frontier points returned at most (besides the first, the last and the chosen one); default 100. */
   frontierPoints?: number;
+  /**
+   * Only the chosen plan is wanted (the stocking backtest): the envelopes are built exact only in
+   * their steps of at least `ratioHint` loss reduction per money (a guess, e.g. a similar plan's
+   * decidingRatio), which spares the field levels beyond; when the walk decides below the hint the
+   * envelopes are built whole again, so the plan is the same either way. The frontier then ends at
+   * the chosen point.
+   */
+  chosenOnly?: boolean;
+  ratioHint?: number;
   onProgress?: (done: number, total: number) => void;
   shouldStop?: () => boolean;
 }
@@ -78,6 +87,8 @@ export interface NetworkPlan extends NetworkEvaluation {
   rounds: number;
   /** Greedy steps on the whole frontier. */
   steps: number;
+  /** Loss reduction per money of the step that decided the chosen point (see Walk); a hint for chosenOnly runs of similar plans. */
+  decidingRatio: number;
 }
 
 /** The result of one greedy walk. */
@@ -92,6 +103,12 @@ interface Walk {
   /** Annual misses per tier at the chosen point. */
   misses: Float64Array;
   steps: number;
+  /**
+   * Loss reduction per money of the step that decided the chosen point — target: the step that met
+   * every tier (Infinity for the floor plan); budget: the first step that did not fit (Infinity when
+   * the floor plan did not) — or NaN when the walk ran to the end without deciding.
+   */
+  decidingRatio: number;
 }
 
 /** Binary max-heap of parts keyed by the ratio of their next envelope step (ties: lower part first). */
@@ -177,15 +194,22 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   const wm = new Float64Array(problem.rowCount);
   const wb = new Float64Array(problem.rowCount);
   setRowWeights(problem, objective, tierWeighted ? weights : null, wm, wb);
-  for (let p = 0; p < problem.partCount; p++) {
-    if (p % 500 === 0) {
-      if (options.shouldStop?.()) throw new PlanningCancelled();
-      options.onProgress?.(p, problem.partCount);
+  const buildAll = (ratioFloor: number) => {
+    store.reset();
+    for (let p = 0; p < problem.partCount; p++) {
+      if (p % 500 === 0) {
+        if (options.shouldStop?.()) throw new PlanningCancelled();
+        options.onProgress?.(p, problem.partCount);
+      }
+      builder.build(p, wm, wb, store, ratioFloor);
     }
-    builder.build(p, wm, wb, store);
-  }
-  options.onProgress?.(problem.partCount, problem.partCount);
-  const walk = greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints);
+    options.onProgress?.(problem.partCount, problem.partCount);
+    return greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints);
+  };
+  const floor = options.chosenOnly ? usableFloor(options.ratioHint ?? 0) : 0;
+  let walk = buildAll(floor);
+  if (!decidedAbove(walk, floor)) walk = buildAll(0);
+  if (floor > 0) walk.frontier.splice(walk.frontier.indexOf(walk.chosen) + 1);
   // The chosen plan's rows: each part's field levels at its chosen vertex, with complete measures.
   const rows = new NetworkRows(problem.rowCount);
   for (let p = 0; p < problem.partCount; p++) {
@@ -208,8 +232,27 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
     tierWeights: weights,
     rounds: calibration.rounds,
     steps: walk.steps,
+    decidingRatio: walk.decidingRatio,
   };
 }
+
+/** A ratio floor for the envelopes: the hint when it is a positive finite number, else 0 (whole envelopes). */
+function usableFloor(hint: number): number {
+  return hint > 0 && Number.isFinite(hint) ? hint : 0;
+}
+
+/**
+ * Whether a walk over envelopes built with this ratio floor is the walk over the whole envelopes:
+ * every step it took before deciding had at least the floor's ratio, and those steps are exact
+ * (PartCurveBuilder.build); the steps below the floor, which may be wrong, all come after them.
+ * The margin keeps rounding in the ratios on the safe side.
+ */
+function decidedAbove(walk: Walk, floor: number): boolean {
+  return floor === 0 || walk.decidingRatio >= floor * (1 + 1e-9);
+}
+
+/** Calibration rounds after the first build their envelopes down to this share of the last round's deciding ratio (scaled by the weights' change). */
+const CALIBRATION_FLOOR_SHARE = 0.5;
 
 /** Parts in the calibration sample at most (a deterministic sample, every k-th part, on larger networks). */
 export const CALIBRATION_SAMPLE = 2000;
@@ -243,27 +286,38 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
   const store = new EnvelopeStore(sample.partCount, quantityLayout(T).count);
   const wm = new Float64Array(sample.rowCount);
   const wb = new Float64Array(sample.rowCount);
-  const walkWith = (weights: readonly number[]) => {
-    setRowWeights(sample, 'fillRate', weights, wm, wb);
+  // Each round needs only its chosen point, so after the first its envelopes stop below a ratio
+  // floor guessed from the round before (the loss scales with the weights); a round that decides
+  // below its floor is built whole again, so the rounds are exactly those of whole envelopes.
+  const buildWalk = (ratioFloor: number) => {
     store.reset();
-    for (let p = 0; p < sample.partCount; p++) builder.build(p, wm, wb, store);
+    for (let p = 0; p < sample.partCount; p++) builder.build(p, wm, wb, store, ratioFloor);
     return greedyWalk(sample, store, 'target', Infinity, demand, total, maxPoints);
   };
+  const walkWith = (weights: readonly number[], ratioFloor: number) => {
+    setRowWeights(sample, 'fillRate', weights, wm, wb);
+    const floor = usableFloor(ratioFloor);
+    const walk = buildWalk(floor);
+    return decidedAbove(walk, floor) ? walk : buildWalk(0);
+  };
   let weights = initial;
-  let walk = walkWith(weights);
+  let walk = walkWith(weights, 0);
   let best = walk.feasible ? { weights, investment: walk.investment } : null;
   for (let round = 0; round < rounds && walk.feasible; round++) {
     if (options.shouldStop?.()) throw new PlanningCancelled();
     let converged = true;
     const misses = walk.misses;
+    let leastChange = 1;
     weights = weights.map((w, t) => {
       if (!(demand[t] > 0) || !(allowed[t] > 0)) return w;
       const ratio = misses[t] / allowed[t];
       if (ratio < 0.995) converged = false;
-      return w * Math.min(1, Math.max(0.05, ratio * ratio));
+      const change = Math.min(1, Math.max(0.05, ratio * ratio));
+      leastChange = Math.min(leastChange, change);
+      return w * change;
     });
     if (converged) break;
-    walk = walkWith(weights);
+    walk = walkWith(weights, walk.decidingRatio * leastChange * CALIBRATION_FLOOR_SHARE);
     run++;
     if (walk.feasible && (!best || walk.investment < best.investment)) best = { weights, investment: walk.investment };
   }
@@ -356,8 +410,10 @@ function greedyWalk(problem: NetworkProblem, store: EnvelopeStore, mode: 'target
   const feasibleStart = mode === 'target' ? allMet() : investment <= budget;
   let feasible = feasibleStart;
   let open = mode === 'budget' ? feasibleStart : !feasibleStart; // budget: still within it; target: still looking
-  record(mode === 'target' ? feasibleStart : !feasibleStart);
+  const decidedAtStart = mode === 'target' ? feasibleStart : !feasibleStart;
+  record(decidedAtStart);
   let steps = 0;
+  let decidingRatio = decidedAtStart ? Infinity : NaN;
   while (heap.size > 0) {
     const p = heap.pop();
     const v = at[p];
@@ -367,6 +423,7 @@ function greedyWalk(problem: NetworkProblem, store: EnvelopeStore, mode: 'target
       open = false;
       if (frontier[frontier.length - 1].investment === investment) frontier.pop();
       record(true);
+      decidingRatio = ratioOf(p, v);
     }
     investment += cost;
     loss += store.loss[next] - store.loss[v];
@@ -378,6 +435,7 @@ function greedyWalk(problem: NetworkProblem, store: EnvelopeStore, mode: 'target
       open = false;
       feasible = true;
       record(true);
+      decidingRatio = ratioOf(p, v);
     } else if (heap.size === 0 || investment - lastInvestment >= investmentStep || lastLoss - loss >= lossStep) record(false);
   }
   if (!chosen) {
@@ -387,5 +445,5 @@ function greedyWalk(problem: NetworkProblem, store: EnvelopeStore, mode: 'target
     record(true);
   }
   const c = chosen as unknown as FrontierPoint;
-  return { frontier, chosen: c, feasible, central: chosenCentral, units: chosenUnits, investment: c.investment, misses: chosenMisses, steps };
+  return { frontier, chosen: c, feasible, central: chosenCentral, units: chosenUnits, investment: c.investment, misses: chosenMisses, steps, decidingRatio };
 }

@@ -136,10 +136,19 @@ export class PartCurveBuilder {
     this.vertexQuantities = new Float64Array(this.q);
   }
 
-  /** Adds part p's envelope vertices to the store under the row weights wm (per miss) and wb (per backorder). */
-  build(p: number, wm: Float64Array, wb: Float64Array, store: EnvelopeStore): void {
+  /** Loss reduction per unit below which the field curves of the current build may stop (see build). */
+  private perUnitFloor = 0;
+
+  /**
+   * Adds part p's envelope vertices to the store under the row weights wm (per miss) and wb (per
+   * backorder). With ratioFloor > 0 (loss reduction per unit of money) the envelope is exact only in
+   * its steps of at least that ratio: enough for a greedy walk that stops before its steps fall
+   * below it (PartModel.fieldCurve's perUnitFloor); the vertices after may be missing or wrong.
+   */
+  build(p: number, wm: Float64Array, wb: Float64Array, store: EnvelopeStore, ratioFloor = 0): void {
     const m = this.model;
     m.setPart(p);
+    this.perUnitFloor = ratioFloor * m.unitCost;
     const fields = m.fieldCount;
     const levels = m.centralCap + 1;
     this.ensureFields(fields);
@@ -203,6 +212,7 @@ export class PartCurveBuilder {
     this.model.setPart(p);
     this.model.setCentralLevel(s0);
     this.ensureFields(this.model.fieldCount);
+    this.perUnitFloor = 0;
     this.walk(s0, wm, wb, units, false);
   }
 
@@ -252,7 +262,7 @@ export class PartCurveBuilder {
     let loss = wm[centralRow] * centralMisses + wb[centralRow] * centralBackorders;
     let units = s0;
     for (let j = 0; j < fields; j++) {
-      const curve = m.fieldCurve(j, 0, lean);
+      const curve = m.fieldCurve(j, 0, lean, this.perUnitFloor, wm[centralRow + 1 + j], wb[centralRow + 1 + j]);
       const a = curve.minLevel;
       const b = curve.maxLevel;
       this.levels[j] = a;

@@ -244,8 +244,16 @@ export class PartModel {
    * levels 0 … max(hi, minLast), with the fill-rate floor, the search limit and the field-or-central
    * decision. `lean` (the optimiser's pass) fills only what the envelope needs — misses, backorders,
    * and the option costs of coverable rows — from the same arithmetic.
+   *
+   * `perUnitFloor` > 0 (lean only; wmr, wbr the row's loss weights): the curve may stop before the
+   * search limit, at the first level t ≥ minLevel where no later level can matter to a walk that
+   * takes only envelope steps of at least perUnitFloor loss reduction per unit: with L(s) ≥ 0,
+   * L(s) + π·s > π·(t + 1) > min_{s′≤t} (L(s′) + π·s′) for every π ≥ perUnitFloor, so the envelope's
+   * vertices reached by such steps are those of the whole curve. A coverable row also needs its
+   * least field-option cost settled: a later level costs at least its holding, holding × E[(s − N)+],
+   * which only grows. `hi` is then t.
    */
-  fieldCurve(j: number, minLast = 0, lean = false): FieldCurve {
+  fieldCurve(j: number, minLast = 0, lean = false, perUnitFloor = 0, wmr = 0, wbr = 0): FieldCurve {
     const pr = this.problem;
     const st = this.settings;
     const c = this.fields[j];
@@ -315,6 +323,13 @@ export class PartModel {
     let pBefore = 0; // P(N = s − 1)
     let cumulativeW = 0; // P(N + B ≤ s − 1)
     let sumOfW = 0; // Σ_{k<s} P(N + B ≤ k) = E[(s − N − B)+]
+    const cutting = lean && perUnitFloor > 0;
+    let withinBefore = 0; // the fill within response at s − 1 (it never falls as s grows)
+    // FR_D(s) as far as transitFillAt has tabulated it (read here without the call).
+    let transitFills = this.transitFill[j];
+    let transitUpTo = this.transitUpTo[j];
+    let least = Infinity; // min over minLevel ≤ s′ ≤ s of L(s′) + perUnitFloor·s′
+    let leastCost = Infinity; // min over max(lo, 1) ≤ s′ ≤ s of the field option's cost
     for (let s = 0; ; s++) {
       if (s + 2 > fills.length) {
         c.grow(s + 2);
@@ -347,9 +362,18 @@ export class PartModel {
         fill = sum / batch.meanBatch;
         if (fill > 1) fill = 1;
       }
-      let within = A0 > 0 ? fill + A0 * (1 - this.transitFillAt(j, s)) : fill;
+      let within = fill;
+      if (A0 > 0) {
+        if (s > transitUpTo) {
+          this.transitFillAt(j, s);
+          transitFills = this.transitFill[j];
+          transitUpTo = this.transitUpTo[j];
+        }
+        within += A0 * (1 - transitFills[s]);
+      }
       if (within > 1) within = 1;
-      if (s > 0 && within < withins[s - 1]) within = withins[s - 1];
+      if (within < withinBefore) within = withinBefore;
+      withinBefore = within;
       const backorders = mean - s + sumOfCdf;
       const misses = perYear * (1 - within);
       withins[s] = within;
@@ -382,6 +406,16 @@ export class PartModel {
       if (hi >= 0 && s >= minLast) {
         c.last = s;
         break;
+      }
+      if (cutting && lo >= 0 && s >= (coverable && lo < 1 ? 1 : lo)) {
+        const value = wmr * misses + wbr * c.backorders[s] + perUnitFloor * s;
+        if (value < least) least = value;
+        if (coverable && c.cost[s] < leastCost) leastCost = c.cost[s];
+        if (perUnitFloor * (s + 1) > least && (!coverable || holding * sumOfCdf >= leastCost)) {
+          hi = s;
+          c.last = s;
+          break;
+        }
       }
     }
     c.lo = lo;

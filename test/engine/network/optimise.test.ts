@@ -5,6 +5,7 @@
  */
 import { evaluateNetwork } from '../../../src/engine/network/evaluate';
 import { planNetwork, type NetworkObjective } from '../../../src/engine/network/optimise';
+import { EnvelopeStore, PartCurveBuilder, quantityLayout } from '../../../src/engine/network/part-curve';
 import { buildNetworkProblem, DEFAULT_NETWORK_SETTINGS, type NetworkPartInput, type NetworkSettings } from '../../../src/engine/network/problem';
 import { networkReason } from '../../../src/engine/network/reasons';
 import { field, part, randomParts, TIERS } from './instances';
@@ -248,6 +249,84 @@ describe('budget mode', () => {
     const plan = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'budget', budget: 1e12, objective: 'penalty' });
     expect(plan.chosen.investment).toBe(full.frontier[full.frontier.length - 1].investment);
     expect(plan.frontier[plan.frontier.length - 1].chosen).toBe(true);
+  });
+});
+
+describe('envelopes cut below a ratio floor (only the chosen plan wanted)', () => {
+  // The walk takes envelope steps by decreasing loss reduction per money; a walk that decides
+  // before its steps fall below a floor needs each envelope only in its steps of at least that
+  // ratio, and those must be exactly the whole envelope's (PartCurveBuilder.build, ratioFloor).
+  const problem = buildNetworkProblem(randomParts(40, 11), TIERS);
+
+  test('every envelope step of at least the floor is the whole envelope\'s, and field curves stop early', () => {
+    const T = TIERS.length;
+    const whole = new EnvelopeStore(problem.partCount, quantityLayout(T).count);
+    const cut = new EnvelopeStore(problem.partCount, quantityLayout(T).count);
+    const wm = new Float64Array(problem.rowCount).fill(1);
+    const wb = new Float64Array(problem.rowCount);
+    const builder = new PartCurveBuilder(problem, DEFAULT_NETWORK_SETTINGS);
+    for (let p = 0; p < problem.partCount; p++) builder.build(p, wm, wb, whole);
+    // Floors at the 30th and 70th percentile of all step ratios.
+    const ratios: number[] = [];
+    for (let p = 0; p < problem.partCount; p++) for (let v = whole.start[p]; v + 1 < whole.start[p + 1]; v++) ratios.push((whole.loss[v] - whole.loss[v + 1]) / (problem.unitCost[p] * (whole.units[v + 1] - whole.units[v])));
+    ratios.sort((a, b) => a - b);
+    let stepsCompared = 0;
+    let stepsSpared = 0;
+    for (const floor of [ratios[Math.floor(0.3 * ratios.length)], ratios[Math.floor(0.7 * ratios.length)]]) {
+      cut.reset();
+      for (let p = 0; p < problem.partCount; p++) builder.build(p, wm, wb, cut, floor);
+      for (let p = 0; p < problem.partCount; p++) {
+        const w = whole.start[p];
+        const c = cut.start[p];
+        expect(cut.units[c]).toBe(whole.units[w]);
+        for (let k = 0; w + k + 1 < whole.start[p + 1]; k++) {
+          const ratio = (whole.loss[w + k] - whole.loss[w + k + 1]) / (problem.unitCost[p] * (whole.units[w + k + 1] - whole.units[w + k]));
+          if (ratio < floor) {
+            stepsSpared += whole.start[p + 1] - (w + k + 1);
+            break;
+          }
+          expect(cut.units[c + k + 1]).toBe(whole.units[w + k + 1]);
+          expect(cut.central[c + k + 1]).toBe(whole.central[w + k + 1]);
+          expect(cut.loss[c + k + 1]).toBe(whole.loss[w + k + 1]);
+          stepsCompared++;
+        }
+      }
+    }
+    expect(stepsCompared).toBeGreaterThan(200);
+    expect(stepsSpared).toBeGreaterThan(200);
+    // And a cut curve ends before the search limit.
+    const model = builder.model;
+    let shorter = 0;
+    for (let p = 0; p < problem.partCount; p++) {
+      model.setPart(p);
+      model.setCentralLevel(model.centralCap);
+      for (let j = 0; j < model.fieldCount; j++) {
+        const hi = model.fieldCurve(j, 0, true).hi;
+        if (model.fieldCurve(j, 0, true, ratios[Math.floor(0.7 * ratios.length)] * model.unitCost, 1, 0).hi < hi) shorter++;
+      }
+    }
+    expect(shorter).toBeGreaterThan(10);
+  });
+
+  test('chosenOnly gives the plan of the whole envelopes, with a hint below the deciding ratio (cut) or above it (built whole again)', () => {
+    for (const [mode, objective] of [
+      ['target', 'fillRate'],
+      ['budget', 'penalty'],
+    ] as const) {
+      const options = { mode, objective, budget: mode === 'budget' ? 0 : undefined };
+      const floorPlan = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { ...options, budget: 1e12 });
+      const budget = floorPlan.frontier[0].investment + 0.4 * (floorPlan.chosen.investment - floorPlan.frontier[0].investment);
+      const full = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { ...options, budget });
+      expect(full.decidingRatio).toBeGreaterThan(0);
+      expect(Number.isFinite(full.decidingRatio)).toBe(true);
+      for (const share of [0.5, 0.99, 4]) {
+        const only = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { ...options, budget, tierWeights: full.tierWeights, chosenOnly: true, ratioHint: full.decidingRatio * share });
+        const whole = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { ...options, budget, tierWeights: full.tierWeights });
+        expect(Array.from(only.rows.columns.stock)).toEqual(Array.from(whole.rows.columns.stock));
+        expect(only.chosen.investment).toBe(whole.chosen.investment);
+        expect(only.frontier[only.frontier.length - 1]).toBe(only.chosen);
+      }
+    }
   });
 });
 
