@@ -7,7 +7,7 @@ import { inputColumns, rowFor, settingsRows } from '../model/template';
 import type { PeriodLength } from '../model/types';
 import type { CellValue, InputTableToWrite } from '../workbook/port';
 import { expectedUnits, simulateDemand, driftAt } from './demand';
-import { sampleOnHand } from './inventory';
+import { FIELD_WAIT_DAYS, periodDispersion, samplePosition } from './inventory';
 import { generateNetwork, SAMPLE_SLA_TIERS, type SampleLocation } from './network';
 import { generateParts, type SamplePart } from './parts';
 import { daysPerPeriod } from '../engine/policy';
@@ -79,6 +79,7 @@ function simulateHistory(parts: SamplePart[], network: SampleLocation[], periods
   const demand: CellValue[][] = [];
   const inventory: CellValue[][] = [];
   const unitsNow = new Array<number>(network.length);
+  const unitsThen = new Array<number>(network.length);
   const children = network.map((central) => network.flatMap((location, l) => (location.parent === central.id ? [l] : [])));
   parts.forEach((part, p) => {
     const demandRng = createRng(deriveSeed(seed, STREAM.demand, p));
@@ -92,15 +93,20 @@ function simulateHistory(parts: SamplePart[], network: SampleLocation[], periods
       });
       if (demand.length === before) demand.push([part.id, location.id, labels[periods - 1], 0]);
       unitsNow[l] = expectedUnits(part.demand, scale * monthsPerPeriod * driftAt(part.demand, periods - 1, periods));
+      unitsThen[l] = expectedUnits(part.demand, scale * monthsPerPeriod);
     });
     const inventoryRng = createRng(deriveSeed(seed, STREAM.inventory, p));
     const momRng = createRng(deriveSeed(seed, STREAM.mom, p + 1));
     network.forEach((location, l) => {
-      // A Central stocks for its FSLs' resupply as well as for its own customers.
-      const units = children[l].reduce((sum, child) => sum + unitsNow[child], unitsNow[l]);
-      const coverDays = location.type === 'Central' ? centralCoverDays(part) : (location.resupplyDays ?? 1);
-      const onHand = sampleOnHand(units, coverDays / periodDays, inventoryRng);
-      inventory.push([part.id, location.id, onHand, ...inventoryExtras(part, location, onHand, units, periodDays, momRng)]);
+      // A Central stocks for its FSLs' resupply as well as for its own customers; an end-of-life
+      // part is still stocked for the demand it had when the history began (its stock is now excess).
+      const rates = part.lifecycle === 'EndOfLife' ? unitsThen : unitsNow;
+      const units = children[l].reduce((sum, child) => sum + rates[child], rates[l]);
+      const field = location.type === 'Field';
+      const coverDays = field ? (location.resupplyDays ?? 1) + FIELD_WAIT_DAYS : centralCoverDays(part);
+      const position = samplePosition({ unitsPerPeriod: units, coverPeriods: coverDays / periodDays, dispersion: periodDispersion(part.demand, units), field }, inventoryRng);
+      const unitsToday = field ? unitsNow[l] : children[l].reduce((sum, child) => sum + unitsNow[child], unitsNow[l]);
+      inventory.push([part.id, location.id, ...inventoryExtras(part, location, position, unitsToday, periodDays, momRng)]);
     });
   });
   return { demand, inventory };

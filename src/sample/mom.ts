@@ -9,13 +9,22 @@ import { SAMPLE_SLA_TIERS } from './network';
 import type { SamplePart } from './parts';
 import { chance, integerBetween, uniform, type Rng } from './random';
 
-/** OnOrder, InRepair and Condition after the sample's OnHand: an open order at a fifth of the Centrals' rows, the repair loop of repairables at the Centrals. */
-export function inventoryExtras(part: SamplePart, location: SampleLocation, onHand: number, unitsPerPeriod: number, periodDays: number, rng: Rng): [number, number, string | null] {
+/**
+ * OnHand, OnOrder, InRepair and Condition of a row whose inventory position (the planner's
+ * base-stock level, inventory.ts) is `position`: an open order at a fifth of the Centrals' rows, the
+ * repair loop of repairables at the Centrals, both within the position (a base-stock level counts
+ * what is on order and in repair), the rest on hand. Condition: repairables' units on hand are
+ * refurbished at 55% of the rows (a programme that repairs most returns).
+ */
+export function inventoryExtras(part: SamplePart, location: SampleLocation, position: number, unitsPerPeriod: number, periodDays: number, rng: Rng): [number, number, number, string | null] {
   const central = location.type === 'Central';
-  const onOrder = central && chance(rng, 0.2) ? Math.max(1, Math.round(unitsPerPeriod * uniform(rng, 0.5, 2))) : 0;
-  const inRepair = central && part.repairable && part.repairDays !== null ? Math.round(unitsPerPeriod * (1 - (part.scrapRate ?? 0)) * (part.repairDays / periodDays)) : 0;
-  const condition = part.repairable && onHand > 0 ? (chance(rng, 0.35) ? 'Refurbished' : 'New') : null;
-  return [onOrder, inRepair, condition];
+  const repairLoop = central && part.repairable && part.repairDays !== null ? Math.round(unitsPerPeriod * (1 - (part.scrapRate ?? 0)) * (part.repairDays / periodDays)) : 0;
+  const inRepair = Math.min(position, repairLoop);
+  const order = central && chance(rng, 0.2) ? Math.max(1, Math.round(unitsPerPeriod * uniform(rng, 0.5, 2))) : 0;
+  const onOrder = Math.min(position - inRepair, order);
+  const onHand = position - inRepair - onOrder;
+  const condition = part.repairable && onHand > 0 ? (chance(rng, 0.55) ? 'Refurbished' : 'New') : null;
+  return [onHand, onOrder, inRepair, condition];
 }
 
 export const MAX_SAMPLE_EVENTS = 5000;
