@@ -1,13 +1,9 @@
 /**
- * `npm run bench`: the engine's throughput, the CLI end to end with its file I/O share, and
+ * `npm run bench`: the engine's throughput, the network and MOM stages, the CLI's file host against
+ * the floor of its file work (bench/file-io.ts), and
  * promised vs achieved fill rate on the real car-parts data. Figures go to BENCHMARKS.md.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
-import { join, resolve } from 'node:path';
-import { analyzeFile } from '../src/cli/analyze';
-import { writeSample } from '../src/cli/sample';
+import { cpus } from 'node:os';
 import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
@@ -17,7 +13,6 @@ import { networkStageBenchSection } from './network-stage';
 import { fileIoBenchSection } from './file-io';
 import { momStageBenchSection } from './mom-stage';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 async function main(): Promise<void> {
@@ -37,27 +32,6 @@ async function main(): Promise<void> {
   networkStageBenchSection((line) => console.log(line));
   console.log('\n## MOM stage in the pipeline (bench/mom-stage.ts)');
   await momStageBenchSection((line) => console.log(line));
-
-  console.log('\n## CLI end to end (20,000 part-locations: 5,000 parts × 4 locations × 36 months)');
-  const dir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
-  try {
-    const input = join(dir, 'sample.xlsx');
-    let start = performance.now();
-    await writeSample(input, { parts: 5000, locations: 4, periods: 36, seed: 42 });
-    console.log(`spp sample: ${seconds(performance.now() - start)}`);
-    const quiet = () => undefined;
-    const outcome = await analyzeFile(input, { out: join(dir, 'results.xlsx'), json: join(dir, 'results.json'), stdout: quiet, stderr: quiet });
-    const t = outcome.timings;
-    const io = t.load + t.read + t.save + t.json;
-    console.log(`spp analyze (in process): total ${seconds(t.total)}`);
-    console.log(`  load .xlsx ${seconds(t.load)}, read tables ${seconds(t.read)}, validate+plan+layout ${seconds(t.analyze)}, write .xlsx ${seconds(t.save)}, write JSON ${seconds(t.json)}`);
-    console.log(`  share of reading and writing files: ${percent(io / t.total)} (reading ${percent((t.load + t.read) / t.total)}, writing ${percent((t.save + t.json) / t.total)})`);
-    start = performance.now();
-    execFileSync(process.execPath, [resolve(__dirname, '..', 'bin', 'spp.js'), 'analyze', input, '--out', join(dir, 'cli.xlsx')], { stdio: 'ignore' });
-    console.log(`npx spp analyze (separate process, wall clock): ${seconds(performance.now() - start)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 
   console.log('\n## File host: spp analyze against the floor of reading and writing the same files (bench/file-io.ts)');
   await fileIoBenchSection((line) => console.log(line));

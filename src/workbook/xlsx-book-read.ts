@@ -118,13 +118,19 @@ function readRow(grid: SheetGrid, rowNumber: number, firstColumn: number, width:
   return values;
 }
 
-/** Rows `from..to` (inclusive), dropping trailing fully blank rows; rows past the sheet's last cell are blank. */
+/**
+ * Rows `from..to` (inclusive), dropping trailing fully blank rows; rows past the sheet's last cell
+ * are blank. A grid row that is exactly the table's row (the table starts in column A and the row
+ * is as wide as the table, as in every sheet the template and most writers make) is used as it is,
+ * not copied: the grid is read once and never changed, and a million-row sheet is not held twice.
+ */
 function readBody(grid: SheetGrid, from: number, to: number, firstColumn: number, width: number): CellValue[][] {
   const rows: CellValue[][] = [];
   let lastNonBlank = -1;
   const last = Math.min(to, grid.lastRow);
   for (let r = from; r <= last; r++) {
-    const values = readRow(grid, r, firstColumn, width);
+    const cells = grid.rows[r];
+    const values = firstColumn === 1 && cells !== undefined && cells.length === width ? cells : readRow(grid, r, firstColumn, width);
     rows.push(values);
     for (let i = 0; i < width; i++) {
       if (values[i] !== null) {

@@ -11,7 +11,12 @@ const TABLE = (() => {
 })();
 
 export class Crc32 {
-  private value = -1;
+  private value: number;
+
+  /** Continues from a finished CRC (0 to start afresh). */
+  constructor(start = 0) {
+    this.value = ~start;
+  }
 
   update(bytes: Uint8Array): void {
     let c = this.value;

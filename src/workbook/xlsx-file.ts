@@ -5,6 +5,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from './xlsx-adapter';
 import { WorkbookFileError } from './xlsx-errors';
+import { useZipCodec } from './xlsx-zip';
+import { nodeZipCodec } from './xlsx-zip-node';
+
+// Files read and written here are in Node: inflate and deflate with its native zlib.
+useZipCodec(nodeZipCodec);
 
 export { WorkbookFileError } from './xlsx-errors';
 

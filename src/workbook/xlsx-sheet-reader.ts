@@ -1,5 +1,5 @@
 /**
- * A worksheet part read as a stream of XML events into a sparse grid of CellValues. The part is
+ * A worksheet part read as a stream into a sparse grid of CellValues. The part is
  * inflated slice by slice and decoded incrementally (xlsx-package.ts `stream`), so a full sheet of
  * a million rows is never one string; only the cell values are kept.
  *
@@ -10,9 +10,9 @@
  * on load, as openpyxl and XlsxWriter write it with a placeholder 0) reads as UNCALCULATED_FORMULA,
  * so validation can say so instead of reading a blank or a zero.
  */
-import { SaxesParser } from 'saxes';
 import { UNCALCULATED_FORMULA, type CellValue } from './port';
 import { serialToDate } from './office-cells';
+import { CellType as Type, SheetDataScanner } from './xlsx-sheet-scan';
 import { decodeCellText } from './xlsx-xml';
 
 export interface SheetGrid {
@@ -36,166 +36,31 @@ export interface SheetReadContext {
 /** Serial days between the 1900 and 1904 date systems' day zero. */
 const DAYS_1904 = 1462;
 
-const enum Type {
-  Number,
-  Shared,
-  Inline,
-  FormulaText,
-  Boolean,
-  Error,
-  IsoDate,
-}
-
-function typeOf(t: string | undefined): Type {
-  switch (t) {
-    case undefined:
-    case 'n':
-      return Type.Number;
-    case 's':
-      return Type.Shared;
-    case 'inlineStr':
-      return Type.Inline;
-    case 'str':
-      return Type.FormulaText;
-    case 'b':
-      return Type.Boolean;
-    case 'e':
-      return Type.Error;
-    case 'd':
-      return Type.IsoDate;
-    default:
-      return Type.Number;
-  }
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** Column number (1-based) of the letters at the start of an A1 reference. */
-function columnOfRef(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) n = n * 26 + code - 64;
-    else if (code >= 97 && code <= 122) n = n * 26 + code - 96;
-    else break;
-  }
-  return n;
-}
-
-function rowOfRef(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) > 57) i++;
-  return Number(ref.slice(i));
-}
-
-/** Reads a worksheet part fed as uncompressed chunks by `feed`. */
+/** Reads a worksheet part fed as uncompressed chunks by `feed` (the scanner: xlsx-sheet-scan.ts). */
 export function readSheetGrid(feed: (onChunk: (chunk: Uint8Array) => void) => void, context: SheetReadContext): SheetGrid {
   const grid: SheetGrid = { rows: [], lastRow: 0, lastColumn: 0 };
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  const decoder = new TextDecoder();
-
-  let row = 0;
-  let column = 0;
   let cells: CellValue[] | undefined;
-  // The cell being read.
-  let type = Type.Number;
-  let style = 0;
-  let value = '';
-  let hasValue = false;
-  let hasFormula = false;
-  let formula = '';
-  // Which text is being collected: 0 none, 1 `<v>`, 2 `<t>` of an inline string, 3 `<f>`.
-  let collecting = 0;
-  let inPhonetic = false;
-  let inCell = false;
-
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    const attributes = tag.attributes as Record<string, string>;
-    switch (name) {
-      case 'row': {
-        const r = attributes.r;
-        row = r !== undefined ? Number(r) : row + 1;
-        column = 0;
-        cells = undefined;
-        break;
-      }
-      case 'c': {
-        const r = attributes.r;
-        if (r !== undefined) {
-          column = columnOfRef(r);
-          const rowInRef = rowOfRef(r);
-          if (rowInRef > 0 && rowInRef !== row) (row = rowInRef), (cells = undefined);
-        } else column++;
-        type = typeOf(attributes.t);
-        style = attributes.s !== undefined ? Number(attributes.s) : 0;
-        value = '';
-        formula = '';
-        hasValue = false;
-        hasFormula = false;
-        inCell = true;
-        break;
-      }
-      case 'v':
-        if (inCell) (collecting = 1), (hasValue = true);
-        break;
-      case 'f':
-        if (inCell) (collecting = 3), (hasFormula = true);
-        break;
-      case 't':
-        if (inCell && !inPhonetic) (collecting = 2), (hasValue = true);
-        break;
-      case 'rPh':
-        inPhonetic = true;
-        break;
-      default:
-        break;
+  let cellsRow = 0;
+  const scanner = new SheetDataScanner((row, column, type, style, text, hasValue, formula) => {
+    const cell = cellValue(type, text, hasValue, formula, style, context);
+    if (cell === null) return;
+    if (row !== cellsRow || !cells) {
+      cells = grid.rows[row] ?? [];
+      grid.rows[row] = cells;
+      cellsRow = row;
     }
+    while (cells.length < column - 1) cells.push(null);
+    cells[column - 1] = cell;
+    if (row > grid.lastRow) grid.lastRow = row;
+    if (column > grid.lastColumn) grid.lastColumn = column;
   });
-  parser.on('text', (text) => {
-    if (collecting === 1 || collecting === 2) value += text;
-    else if (collecting === 3) formula += text;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    switch (name) {
-      case 'v':
-      case 't':
-      case 'f':
-        collecting = 0;
-        break;
-      case 'rPh':
-        inPhonetic = false;
-        break;
-      case 'c': {
-        inCell = false;
-        const cell = cellValue(type, value, hasValue, hasFormula, formula, style, context);
-        if (cell === null) break;
-        if (!cells) {
-          cells = grid.rows[row] ?? [];
-          grid.rows[row] = cells;
-        }
-        while (cells.length < column - 1) cells.push(null);
-        cells[column - 1] = cell;
-        if (row > grid.lastRow) grid.lastRow = row;
-        if (column > grid.lastColumn) grid.lastColumn = column;
-        break;
-      }
-      default:
-        break;
-    }
-  });
-
-  feed((chunk) => parser.write(decoder.decode(chunk, { stream: true })));
-  parser.write(decoder.decode()).close();
+  feed((chunk) => scanner.write(chunk));
+  scanner.close();
   return grid;
 }
 
-function cellValue(type: Type, text: string, hasValue: boolean, hasFormula: boolean, formula: string, style: number, context: SheetReadContext): CellValue {
-  if (hasFormula && (!hasValue || context.formulasUncalculated || (text === '' && type !== Type.FormulaText && type !== Type.Inline))) {
+function cellValue(type: Type, text: string, hasValue: boolean, formula: string | undefined, style: number, context: SheetReadContext): CellValue {
+  if (formula !== undefined && (!hasValue || context.formulasUncalculated || (text === '' && type !== Type.FormulaText && type !== Type.Inline))) {
     return { error: UNCALCULATED_FORMULA, formulaText: formula };
   }
   switch (type) {

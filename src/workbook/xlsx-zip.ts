@@ -3,11 +3,57 @@
  * directory only and leaves every entry compressed until it is asked for, so a part can be inflated
  * as a stream (very large sheets) or copied into the output as its original compressed bytes
  * (package-preserving writes: a part carried over is the same bytes, never recompressed).
- * Inflating and deflating is fflate's; the container format (PKWARE APPNOTE 6.3.x: local headers,
- * central directory, end records, zip64 sizes) is small enough to handle here.
+ * Inflating and deflating is fflate's in the browser and Node's zlib in the CLI (xlsx-zip-node.ts,
+ * installed by xlsx-file.ts: native code, three to four times faster); the container format
+ * (PKWARE APPNOTE 6.3.x: local headers, central directory, end records, zip64 sizes) is small
+ * enough to handle here.
  */
 import { Deflate, Inflate, inflateSync } from 'fflate';
-import { crc32, Crc32 } from './xlsx-crc32';
+import { Crc32 } from './xlsx-crc32';
+
+/** Raw deflate (RFC 1951) and the zip checksum, as a host provides them. */
+export interface ZipCodec {
+  /** The whole entry inflated into `size` bytes. */
+  inflate(data: Uint8Array, size: number): Uint8Array;
+  /** The entry inflated piece by piece, in order. */
+  inflateStream(data: Uint8Array, onChunk: (chunk: Uint8Array) => void): void;
+  /** A deflate stream at `level`; `push` with `final` set ends it. */
+  deflater(level: number, onData: (chunk: Uint8Array) => void): { push(bytes: Uint8Array, final: boolean): void };
+  /** CRC-32 of `bytes` continued from `crc` (0 to start). */
+  crc32(bytes: Uint8Array, crc: number): number;
+}
+
+/** Size of the compressed slices fed to the inflater: memory stays flat however large the part. */
+const STREAM_SLICE = 1 << 20;
+
+/** fflate (pure JavaScript, streams in constant memory): the browser's codec and the default. */
+export const fflateCodec: ZipCodec = {
+  inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
+  inflateStream(data, onChunk) {
+    const inflater = new Inflate((chunk) => onChunk(chunk));
+    for (let at = 0; at < data.length || at === 0; at += STREAM_SLICE) {
+      const end = Math.min(data.length, at + STREAM_SLICE);
+      inflater.push(data.subarray(at, end), end >= data.length);
+      if (end >= data.length) break;
+    }
+  },
+  deflater(level, onData) {
+    const deflater = new Deflate({ level: level as 1 }, (chunk) => onData(chunk));
+    return { push: (bytes, final) => deflater.push(bytes, final) };
+  },
+  crc32(bytes, crc) {
+    const sum = new Crc32(crc);
+    sum.update(bytes);
+    return sum.digest();
+  },
+};
+
+let codec: ZipCodec = fflateCodec;
+
+/** The host's codec for every later read and write (the CLI installs Node's zlib). */
+export function useZipCodec(next: ZipCodec): void {
+  codec = next;
+}
 
 /** One entry of a zip archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -95,11 +141,8 @@ function assertMethod(entry: ZipEntry): void {
 export function entryBytes(entry: ZipEntry): Uint8Array {
   assertMethod(entry);
   if (entry.method === 0) return entry.data;
-  return inflateSync(entry.data, { out: new Uint8Array(entry.size) });
+  return codec.inflate(entry.data, entry.size);
 }
-
-/** Size of the compressed slices fed to the inflater: memory stays flat however large the part. */
-const STREAM_SLICE = 1 << 20;
 
 /** The entry inflated slice by slice; `onChunk` sees each piece of uncompressed bytes in order. */
 export function streamEntry(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
@@ -108,12 +151,7 @@ export function streamEntry(entry: ZipEntry, onChunk: (chunk: Uint8Array) => voi
     for (let at = 0; at < entry.data.length; at += STREAM_SLICE) onChunk(entry.data.subarray(at, at + STREAM_SLICE));
     return;
   }
-  const inflater = new Inflate((chunk) => onChunk(chunk));
-  for (let at = 0; at < entry.data.length || at === 0; at += STREAM_SLICE) {
-    const end = Math.min(entry.data.length, at + STREAM_SLICE);
-    inflater.push(entry.data.subarray(at, end), end >= entry.data.length);
-    if (end >= entry.data.length) break;
-  }
+  codec.inflateStream(entry.data, onChunk);
 }
 
 /** A zip entry to write: already compressed (carried over from the input) or made here. */
@@ -133,29 +171,30 @@ export function deflateEntry(name: string, bytes: Uint8Array): ZipEntry {
 /** An entry compressed as it is produced, so a large result sheet is never held uncompressed. */
 export class DeflatedEntryWriter {
   private readonly chunks: Uint8Array[] = [];
-  private readonly crc = new Crc32();
+  private crc = 0;
   private size = 0;
-  private readonly deflater = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => this.chunks.push(chunk));
+  private readonly deflater = codec.deflater(DEFLATE_LEVEL, (chunk) => this.chunks.push(chunk));
+  private readonly codec = codec;
 
   constructor(private readonly name: string) {}
 
   write(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    this.crc.update(bytes);
+    this.crc = this.codec.crc32(bytes, this.crc);
     this.size += bytes.length;
-    this.deflater.push(bytes);
+    this.deflater.push(bytes, false);
   }
 
   finish(): ZipEntry {
     this.deflater.push(new Uint8Array(0), true);
     const data = concatBytes(this.chunks);
-    return { name: this.name, method: 8, crc: this.crc.digest(), compressedSize: data.length, size: this.size, data };
+    return { name: this.name, method: 8, crc: this.crc, compressedSize: data.length, size: this.size, data };
   }
 }
 
 /** An entry stored uncompressed (tiny parts). */
 export function storedEntry(name: string, bytes: Uint8Array): ZipEntry {
-  return { name, method: 0, crc: crc32(bytes), compressedSize: bytes.length, size: bytes.length, data: bytes };
+  return { name, method: 0, crc: codec.crc32(bytes, 0), compressedSize: bytes.length, size: bytes.length, data: bytes };
 }
 
 /**

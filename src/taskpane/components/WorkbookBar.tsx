@@ -1,10 +1,11 @@
 /**
- * Which workbook the pane works on. Standalone: an "Open workbook (.xlsx)" file picker; Excel: the
- * open workbook needs no choosing.
+ * Which workbook the pane works on. Standalone: an "Open workbook (.xlsx)" file picker and a progress
+ * bar while the file is read or the results workbook written; Excel: the open workbook needs no choosing.
  */
-import { Body1Strong, Button, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1Strong, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef } from 'react';
 import type { WorkbookState } from '../state/use-workbook';
+import { FileProgress } from './FileProgress';
 import { usePanelStyles } from './layout-styles';
 import { Notice } from './Notice';
 
@@ -38,9 +39,9 @@ export function WorkbookBar({ workbook }: { workbook: WorkbookState }) {
               if (file) void open(file);
             }}
           />
-          {workbook.opening && <Spinner size="tiny" label="Opening…" />}
         </div>
       )}
+      <FileProgress activity={workbook.fileActivity} />
       {workbook.name ? (
         <Caption1 className={panel.wrap}>
           Workbook: <Body1Strong data-testid="workbook-name">{workbook.name}</Body1Strong>

@@ -6,6 +6,9 @@
  */
 import type { WorkbookPort } from '../../workbook/port';
 
+/** A file being read (`open`) or written (`save`): fraction 0 when it starts, 1 when it is done (or failed). */
+export type FileProgressListener = (stage: 'open' | 'save', fraction: number) => void;
+
 export interface HostSession {
   readonly mode: 'excel' | 'standalone';
   /** The workbook to work on; null in standalone mode until a file is opened. */
@@ -22,6 +25,8 @@ export interface HostSession {
   openFile?(file: File): Promise<void>;
   /** Standalone: downloads the workbook (inputs untouched plus the results) as `name`. */
   download?(name?: string): Promise<void>;
+  /** Standalone: follows the reading and writing of the file, for a busy indicator; returns the unsubscribe. */
+  watchFileProgress?(listener: FileProgressListener): () => void;
   /** Per-user preferences that do not belong in the workbook (e.g. the last pane tab). */
   readonly preferences: { get(key: string): string | null; set(key: string, value: string): void };
 }

@@ -6,8 +6,8 @@
  * Excel-mode bundle.
  */
 import type { WorkbookPort } from '../../workbook/port';
-import type { HostSession } from './session';
-import { WorkerWorkbook, type FileProgressListener, type XlsxWorkerLike } from './worker-workbook';
+import type { FileProgressListener, HostSession } from './session';
+import { WorkerWorkbook, type XlsxWorkerLike } from './worker-workbook';
 
 interface OpenWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array>;
@@ -85,8 +85,27 @@ export class StandaloneSession implements HostSession {
   readonly mode = 'standalone' as const;
   readonly preferences = browserPreferences();
   private current: { workbook: OpenWorkbook; name: string } | null = null;
-  /** Progress of opening and saving the file (in the worker), for a busy indicator. */
-  onFileProgress: FileProgressListener = () => undefined;
+  private readonly progressListeners = new Set<FileProgressListener>();
+
+  /** Progress of opening and saving the file (start, the worker's steps, end), for the page's busy indicator. */
+  watchFileProgress(listener: FileProgressListener): () => void {
+    this.progressListeners.add(listener);
+    return () => void this.progressListeners.delete(listener);
+  }
+
+  private progress(stage: 'open' | 'save', fraction: number): void {
+    for (const listener of this.progressListeners) listener(stage, fraction);
+  }
+
+  /** Reports the start of `stage`, runs it, and reports its end whether it succeeded or failed. */
+  private async withProgress<T>(stage: 'open' | 'save', work: () => Promise<T>): Promise<T> {
+    this.progress(stage, 0);
+    try {
+      return await work();
+    } finally {
+      this.progress(stage, 1);
+    }
+  }
 
   workbook(): WorkbookPort | null {
     return this.current?.workbook ?? null;
@@ -97,23 +116,23 @@ export class StandaloneSession implements HostSession {
   }
 
   async openFile(file: File): Promise<void> {
-    const bytes = await readFileBytes(file);
-    let workbook: OpenWorkbook;
-    if (typeof Worker === 'function') {
-      workbook = await WorkerWorkbook.open(createXlsxWorker(), bytes, (stage, fraction) => this.onFileProgress(stage, fraction));
-    } else {
+    const workbook = await this.withProgress('open', async (): Promise<OpenWorkbook> => {
+      const bytes = await readFileBytes(file);
+      if (typeof Worker === 'function') return WorkerWorkbook.open(createXlsxWorker(), bytes, (stage, fraction) => fraction < 1 && this.progress(stage, fraction));
       const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../workbook/xlsx-adapter');
-      workbook = await XlsxWorkbook.fromBuffer(bytes);
-    }
+      return XlsxWorkbook.fromBuffer(bytes);
+    });
     // Only a workbook that loaded replaces the current one.
     this.current?.workbook.close?.();
     this.current = { workbook, name: file.name };
   }
 
   async download(name?: string): Promise<void> {
-    if (!this.current) throw new Error('Open a workbook first.');
-    const fileName = name ?? resultsFileName(this.current.name);
-    saveBytes(await this.current.workbook.toBuffer(), fileName, /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME);
+    const current = this.current;
+    if (!current) throw new Error('Open a workbook first.');
+    const fileName = name ?? resultsFileName(current.name);
+    const bytes = await this.withProgress('save', () => current.workbook.toBuffer());
+    saveBytes(bytes, fileName, /\.xlsm$/i.test(fileName) ? XLSM_MIME : XLSX_MIME);
   }
 
   async selectCell(): Promise<boolean> {

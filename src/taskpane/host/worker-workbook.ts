@@ -15,7 +15,8 @@ export interface XlsxWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-export type FileProgressListener = (stage: 'open' | 'save', fraction: number) => void;
+export type { FileProgressListener } from './session';
+import type { FileProgressListener } from './session';
 
 type Request = XlsxWorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 

@@ -4,14 +4,22 @@
  * workbook (its name, inputs, issues, results or scenario) stays on screen as if it were the file
  * the user just chose. The session keeps its previous workbook; the pane no longer shows it.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkbookPort } from '../../workbook/port';
 import type { HostSession } from '../host/session';
+
+/** The file being read or written right now (standalone), with how far it is (0 when the host cannot tell). */
+export interface FileActivity {
+  stage: 'open' | 'save';
+  fraction: number;
+}
 
 export interface WorkbookState {
   port: WorkbookPort | null;
   name: string | null;
   opening: boolean;
+  /** Null when no file is being read or written. */
+  fileActivity: FileActivity | null;
   openError: string | null;
   /** Standalone: opens an .xlsx file (absent in Excel). */
   open?: (file: File) => Promise<void>;
@@ -26,6 +34,9 @@ export function useWorkbook(session: HostSession): WorkbookState {
   // A new generation after each opened file: the session hands out a new port.
   const port = useMemo(() => (dropped ? null : session.workbook()), [session, generation, dropped]);
   const name = useMemo(() => (dropped ? null : session.workbookName()), [session, generation, dropped]);
+
+  const [fileActivity, setFileActivity] = useState<FileActivity | null>(null);
+  useEffect(() => session.watchFileProgress?.((stage, fraction) => setFileActivity(fraction >= 1 ? null : { stage, fraction })), [session]);
 
   const openFile = session.openFile?.bind(session);
   const open = useCallback(
@@ -46,5 +57,5 @@ export function useWorkbook(session: HostSession): WorkbookState {
     },
     [openFile],
   );
-  return { port, name, opening, openError, open: openFile ? open : undefined };
+  return { port, name, opening, fileActivity, openError, open: openFile ? open : undefined };
 }
