@@ -14,6 +14,9 @@ export interface CalibrationMap {
   achieved: readonly number[];
 }
 
+/** The highest aim a backtested decision is taken at (σ(7) ≈ 99.91 %): the map has no evidence above it, so no decision aims higher. */
+export const MAX_AIM = 1 / (1 + Math.exp(-7));
+
 /** The identity map (no calibration). */
 export const IDENTITY_MAP: CalibrationMap = Object.freeze({ model: [0, 1], achieved: [0, 1] });
 
@@ -76,17 +79,17 @@ export function mapMaximum(map: CalibrationMap): number {
 
 /**
  * The least model fill rate p with g(p) ≥ target; when no p reaches it, the least p at which g
- * reaches its maximum (more stock would buy no achieved fill rate on this evidence).
+ * reaches its maximum (more stock would buy no achieved fill rate on this evidence). Never above MAX_AIM.
  */
 export function requiredModelFillRate(map: CalibrationMap, target: number): number {
   const { model, achieved } = map;
   const top = mapMaximum(map);
   const t = Math.min(target, top);
-  if (t <= achieved[0]) return model[0];
+  if (t <= achieved[0]) return Math.min(model[0], MAX_AIM);
   let k = 1;
   while (achieved[k] < t) k++;
   // achieved[k − 1] < t ≤ achieved[k]: linear inside the segment.
-  return model[k - 1] + ((model[k] - model[k - 1]) * (t - achieved[k - 1])) / (achieved[k] - achieved[k - 1]);
+  return Math.min(MAX_AIM, model[k - 1] + ((model[k] - model[k - 1]) * (t - achieved[k - 1])) / (achieved[k] - achieved[k - 1]));
 }
 
 /** A convex combination of maps (the class's map shrunk toward the pooled one): non-decreasing again, on the union of the knots. */

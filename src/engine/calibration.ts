@@ -10,7 +10,7 @@
  * Pooling the windows averages the drift between years instead of fitting one of them. Decisions
  * set by the evidence rules (stock-rule.ts) are not calibrated.
  */
-import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, requiredModelFillRate, type CalibrationMap } from './calibration-map';
+import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, MAX_AIM, requiredModelFillRate, type CalibrationMap } from './calibration-map';
 import { DEMAND_CLASSES, type DemandClass } from './classify';
 import { decisionCurve, MIN_DECISION_PERIODS, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
 import { replayBaseStock } from './replay';
@@ -19,8 +19,8 @@ export const SHRINKAGE = 100;
 export const MAX_WINDOWS = 4;
 /** At most this many part-locations are backtested for the fit (an even stride through the portfolio). */
 export const MAX_SAMPLE = 6000;
-/** The aims every backtested decision is taken at: σ(−1.5), σ(−1.25), …, σ(7) ≈ 18 % … 99.9 %. */
-export const AIM_GRID: readonly number[] = Array.from({ length: 35 }, (_, j) => 1 / (1 + Math.exp(1.5 - 0.25 * j)));
+/** The aims every backtested decision is taken at: σ(−1.5), σ(−1.25), …, σ(7) = MAX_AIM ≈ 18 % … 99.9 %. */
+export const AIM_GRID: readonly number[] = Array.from({ length: 35 }, (_, j) => (j === 34 ? MAX_AIM : 1 / (1 + Math.exp(1.5 - 0.25 * j))));
 
 /** One row of SPP Calibration: a window and a demand class. */
 export interface CalibrationCell {
@@ -119,7 +119,7 @@ export function calibrate(count: number, periods: number, requestOf: RequestOf, 
  * Per class the isotonic map of achieved on model fill rate over every (backtest, aim) — each aim's
  * decision counts once with the weight of the replayed demand, so a part whose stock jumps over
  * several aims weighs as often as it is decided there — shrunk toward the pooled map by
- * N/(N + SHRINKAGE), and its correction g(p) − p then shrunk toward none as far as the windows'
+ * N/(N + SHRINKAGE) (the pooled map toward none by the same rule on all part-location-windows), and its correction g(p) − p then shrunk toward none as far as the windows'
  * own maps disagree (driftWeight).
  */
 export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandClass' | 'demand' | 'fillRates' | 'filled' | 'targetIndex'>[]): Record<DemandClass, CalibrationMap> {
@@ -138,7 +138,8 @@ export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandCla
     }
     return isotonicMap(x, y, w);
   };
-  const pooled = fit(() => true);
+  // The pooled map, itself shrunk toward no correction with the weight of all the evidence.
+  const pooled = blendMaps(fit(() => true), IDENTITY_MAP, backtests.length / (backtests.length + SHRINKAGE));
   const counts = new Map<DemandClass, number>();
   const windows = new Map<DemandClass, Set<number>>();
   for (const b of backtests) {

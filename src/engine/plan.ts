@@ -42,6 +42,8 @@ export interface PlanSettings {
    * g(FR(S)) ≥ target and promises g(FR(S)), FR the model's fill rate. None when absent.
    */
   calibrationMaps?: Readonly<Partial<Record<DemandClass, CalibrationMap>>>;
+  /** Relative variance c² of the forecast's level error over the replay horizon, per class: lead-time demand variance L·v + c²·(L·rate)² (calibration.ts). None when absent. */
+  levelErrorVariance?: Readonly<Partial<Record<DemandClass, number>>>;
   /** 'Auto': the portfolio fits calibrationMaps on rolling-origin backtests first (calibration.ts); Off when absent. */
   calibration?: 'Auto' | 'Off';
 }
@@ -134,7 +136,8 @@ function demandModel(request: PartLocationRequest, n: number, settings: PlanSett
   }
   const variancePerPeriod = settings.distribution === 'Poisson' ? rate : perPeriodVariance(settings.varianceEstimate, y, n, choice.forecasts, rate, profile);
   const L = request.leadTimePeriods;
-  const fitted = fitDistribution(rate * L, variancePerPeriod * L);
+  const levelError = settings.levelErrorVariance?.[profile.demandClass] ?? 0;
+  const fitted = fitDistribution(rate * L, variancePerPeriod * L + levelError * rate * rate * L * L);
   let leadTimeDemand: LeadTimeDemand = { kind: fitted.kind, mean: fitted.mean, variance: fitted.variance, leadTimePeriods: L };
   let compound: CompoundLeadTimeDemand | null = null;
   if (settings.leadTimeDemand === 'Compound' && rate > 0) {

@@ -41,13 +41,17 @@ function fillRateModel(argument: unknown): FillRateModel {
 }
 
 /**
- * Performance of base stock S. Without lead-time demand (mean 0) nothing is demanded, so nothing
- * is short: the analysis reports a part without demand at 100 % whatever its stock. The ready
+ * Performance of base stock S. Without lead-time demand (mean 0) no backorder is expected, but a
+ * unit that is demanded all the same is filled only from stock: fill rate 1 with stock, 0 without
+ * (the limits as the mean falls to 0, and what the analysis promises, methods.md §5.1). The ready
  * rate and the backorders depend on the distribution alone, not on the fill-rate model, so their
  * functions ask for the classic one, which skips the batch-size sums.
  */
 function performance(dist: DemandDistribution, stock: number, model: FillRateModel): BaseStockResult {
-  if (!(dist.mean > 0)) return { stock, fillRate: 1, classicFillRate: 1, readyRate: 1, expectedBackorders: 0, expectedOnHand: stock };
+  if (!(dist.mean > 0)) {
+    const filled = stock > 0 ? 1 : 0;
+    return { stock, fillRate: filled, classicFillRate: filled, readyRate: 1, expectedBackorders: 0, expectedOnHand: stock };
+  }
   return baseStockPerformance(dist, stock, model, table);
 }
 

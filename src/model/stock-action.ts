@@ -66,5 +66,12 @@ export function stockReason({ plan, targetFillRate, criticality, slaTier, leadTi
       : plan.distribution === 'NegativeBinomial'
         ? 'negative binomial'
         : 'Poisson';
-  return `Stocked ${plan.stock}: stock meets ${whose} of ${percent(targetFillRate)}; lead-time demand ${units(plan.leadTimeDemandMean)} units over ${units(leadTimeDays)} days (${distribution})`;
+  const demand = `lead-time demand ${units(plan.leadTimeDemandMean)} units over ${units(leadTimeDays)} days (${distribution})`;
+  // Calibration = Auto: the promise is the calibration map of the model's fill rate (docs/methods.md §6.1).
+  const calibrated = plan.fillRate !== plan.modelFillRate;
+  if (calibrated && plan.fillRate < targetFillRate - 1e-9) {
+    return `Stocked ${plan.stock}: ${whose} of ${percent(targetFillRate)} is out of reach on the backtests of your history, which achieved at most ${percent(plan.fillRate)} at this stock (model ${percent(plan.modelFillRate)}), and more stock did not raise it; ${demand}`;
+  }
+  if (calibrated) return `Stocked ${plan.stock}: calibrated fill rate ${percent(plan.fillRate)} (model ${percent(plan.modelFillRate)}) meets ${whose} of ${percent(targetFillRate)}; ${demand}`;
+  return `Stocked ${plan.stock}: stock meets ${whose} of ${percent(targetFillRate)}; ${demand}`;
 }

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { AIM_GRID, calibrate, calibrationOrigins, driftWeight } from '../../src/engine/calibration';
-import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, requiredModelFillRate, type CalibrationMap } from '../../src/engine/calibration-map';
+import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, MAX_AIM, requiredModelFillRate, type CalibrationMap } from '../../src/engine/calibration-map';
+import { stockReason } from '../../src/model/stock-action';
 import { DEFAULT_PLAN_SETTINGS, planPartLocation, type PartLocationRequest, type PlanSettings } from '../../src/engine/plan';
 import { replayBaseStock } from '../../src/engine/replay';
 import { createRng } from '../../src/sample/random';
@@ -51,6 +52,28 @@ describe('calibration by hand', () => {
     expect(requiredModelFillRate(map, 0.1)).toBeCloseTo(0.05, 12);
     // 95 % is above what g ever reaches (90 %): the least p at which g reaches 90 %.
     expect(requiredModelFillRate(map, 0.95)).toBeCloseTo(0.4, 12);
+    // Never above the highest aim backtested, σ(7).
+    expect(MAX_AIM).toBeCloseTo(1 / (1 + Math.exp(-7)), 15);
+    expect(requiredModelFillRate({ model: [0, 1], achieved: [0, 0.97] }, 0.99)).toBe(MAX_AIM);
+  });
+
+  test('the live decision under a map, and the reason it gives (Poisson lead-time demand of 2 units)', () => {
+    // g: (0, 0), (0.5, 0.6), (0.9, 0.9). Poisson(2): F(2) = 0.6767, F(3) = 0.8571, F(4) = 0.9473.
+    const g: CalibrationMap = { model: [0, 0.5, 0.9], achieved: [0, 0.6, 0.9] };
+    const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, distribution: 'Poisson', fillRateModel: 'Classic', calibrationMaps: { smooth: g, erratic: g, intermittent: g, lumpy: g } };
+    const request = (target: number): PartLocationRequest => ({ demand: new Array(24).fill(2), periods: 24, leadTimePeriods: 1, targetFillRate: target, unitCost: 1, holdingCostRate: 0.25, penaltyPerMiss: 0 });
+    const F = (s: number) => { let c = 0; let term = Math.exp(-2); for (let k = 0; k <= s; k++) { c += term; term *= 2 / (k + 1); } return c; };
+    // 80 %: g reaches it at p = 0.5 + 0.4 × (0.2/0.3) = 0.7667, the least S with F(S − 1) ≥ 0.7667 is 4; promise g(F(3)).
+    const reachable = planPartLocation(request(0.8), settings);
+    expect(reachable.stock).toBe(4);
+    expect(reachable.modelFillRate).toBeCloseTo(F(3), 12);
+    expect(reachable.fillRate).toBeCloseTo(0.6 + (0.3 * (F(3) - 0.5)) / 0.4, 12);
+    expect(stockReason({ plan: reachable, targetFillRate: 0.8, criticality: 'Standard', slaTier: null, leadTimeDays: 30 })).toMatch(/^Stocked 4: calibrated fill rate 86\.8% \(model 85\.7%\) meets the Standard parts’ target of 80%/);
+    // 95 %: out of reach (g ≤ 90 %): the least S with F(S − 1) ≥ 0.9 is 5, and it promises 90 %.
+    const unreachable = planPartLocation(request(0.95), settings);
+    expect(unreachable.stock).toBe(5);
+    expect(unreachable.fillRate).toBeCloseTo(0.9, 12);
+    expect(stockReason({ plan: unreachable, targetFillRate: 0.95, criticality: 'Standard', slaTier: null, leadTimeDays: 30 })).toMatch(/^Stocked 5: the Standard parts’ target of 95% is out of reach on the backtests of your history, which achieved at most 90% at this stock \(model 94\.7%\)/);
   });
 
   test('blending with the identity: halfway at weight ½', () => {
@@ -78,8 +101,9 @@ test('property: the isotonic map is non-decreasing, and so is the stock it asks 
       const [lo, hi] = a < b ? [a, b] : [b, a];
       expect(applyMap(m, lo)).toBeLessThanOrEqual(applyMap(m, hi) + 1e-12);
       expect(requiredModelFillRate(m, lo)).toBeLessThanOrEqual(requiredModelFillRate(m, hi) + 1e-12);
-      // The least inverse reaches its target (or g's maximum).
-      expect(applyMap(m, requiredModelFillRate(m, hi))).toBeGreaterThanOrEqual(Math.min(hi, mapMaximum(m)) - 1e-9);
+      // The least inverse reaches its target (or g's maximum), unless it is held at the highest aim.
+      const p = requiredModelFillRate(m, hi);
+      if (p < MAX_AIM) expect(applyMap(m, p)).toBeGreaterThanOrEqual(Math.min(hi, mapMaximum(m)) - 1e-9);
     }),
   );
 });

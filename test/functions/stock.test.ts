@@ -154,9 +154,12 @@ describe('defaults and choices come from the engine', () => {
 });
 
 describe('no lead-time demand', () => {
-  test('mean 0 is read as no demand: not stocked, and nothing is short (as the analysis reports)', () => {
+  test('mean 0 is read as no demand: not stocked, no backorder, and a unit demanded all the same is filled only from stock (as the analysis reports)', () => {
     expect(baseStock(0, 0.95)).toBe(0);
-    expect(fillRate(0, 0)).toBe(1);
+    // The limits as the mean falls to 0: F(S − 1) → 1 for S ≥ 1, and 0 for S = 0 at every mean.
+    expect(fillRate(0, 0)).toBe(0);
+    expect(fillRate(0, 0, 0, 'Classic')).toBe(0);
+    expect(fillRate(0, 1)).toBe(1);
     expect(fillRate(0, 2, 0, 'Classic')).toBe(1);
     expect(readyRate(0, 0)).toBe(1);
     expect(ebo(0, 0)).toBe(0);
