@@ -251,7 +251,8 @@ export class PartModel {
    * L(s) + π·s > π·(t + 1) > min_{s′≤t} (L(s′) + π·s′) for every π ≥ perUnitFloor, so the envelope's
    * vertices reached by such steps are those of the whole curve. A coverable row also needs its
    * least field-option cost settled: a later level costs at least its holding, holding × E[(s − N)+],
-   * which only grows. `hi` is then t.
+   * which only grows. `hi` is then t. Lean, a coverable row that will be served from the Central
+   * also stops as soon as that is settled.
    */
   fieldCurve(j: number, minLast = 0, lean = false, perUnitFloor = 0, wmr = 0, wbr = 0): FieldCurve {
     const pr = this.problem;
@@ -407,10 +408,20 @@ export class PartModel {
         c.last = s;
         break;
       }
+      if (lean && coverable && lo >= 0 && s >= (lo > 1 ? lo : 1)) {
+        if (c.cost[s] < leastCost) leastCost = c.cost[s];
+        // Served from the Central (its range is then 0 … 0) once the least field-option cost is
+        // settled — a later level costs at least holding × E[(s − N)+], which only grows — and is
+        // not below the Central option's: no later level matters.
+        if (lo === 0 && holding * sumOfCdf >= leastCost && c.cost[0] <= leastCost) {
+          hi = s;
+          c.last = s;
+          break;
+        }
+      }
       if (cutting && lo >= 0 && s >= (coverable && lo < 1 ? 1 : lo)) {
         const value = wmr * misses + wbr * c.backorders[s] + perUnitFloor * s;
         if (value < least) least = value;
-        if (coverable && c.cost[s] < leastCost) leastCost = c.cost[s];
         if (perUnitFloor * (s + 1) > least && (!coverable || holding * sumOfCdf >= leastCost)) {
           hi = s;
           c.last = s;
