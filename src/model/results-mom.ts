@@ -175,7 +175,7 @@ export const RISK_TABLE: ResultTableSpec<ResultContext, RiskFinding> = {
   sheet: MOM_SHEETS.risk,
   tableName: 'SppRisk',
   json: { key: 'risk', built: true },
-  summary: 'MOM: risk register: expected SLA penalties by tier, the top 10 parts that drive them with their share, long-lead-time parts without same-day coverage, part-locations where penalties exceed the holding cost that avoids them',
+  summary: 'MOM: risk register: expected SLA penalties by tier, the top 10 parts that drive them with their share, long-lead-time parts without same-day coverage, part-locations where penalties exceed the holding cost that avoids them (penalty charts by tier and by driver)',
   title: (c) => `Risk: SLA penalty exposure and coverage (${cur(c)})`,
   description: (c) => [
     mom(c).risk.headline,
@@ -183,6 +183,15 @@ export const RISK_TABLE: ResultTableSpec<ResultContext, RiskFinding> = {
   ],
   rows: riskFindings,
   columns: RISK_COLUMNS,
+  // The register's first rows are the tiers, then the top penalty drivers (riskFindings): each chart plots its block.
+  charts: (c) => {
+    const r = mom(c).risk;
+    const yAxisTitle = `Expected penalty per year (${cur(c)})`;
+    return [
+      ...(r.byTier.length ? [{ kind: 'bar' as const, title: 'Expected SLA penalty per year by tier', xAxisTitle: 'SLA tier', yAxisTitle, categoryKey: 'tier', seriesKeys: ['annualPenalty'], rows: { first: 0, count: r.byTier.length } }] : []),
+      ...(r.topParts.length ? [{ kind: 'bar' as const, title: `The ${r.topParts.length} parts that drive the expected penalty`, xAxisTitle: 'Part', yAxisTitle, categoryKey: 'partId', seriesKeys: ['annualPenalty'], rows: { first: r.byTier.length, count: r.topParts.length } }] : []),
+    ];
+  },
   when: hasMom,
 };
 

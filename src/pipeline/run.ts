@@ -13,6 +13,7 @@ import { buildResult, resultContext, type AnalysisResult } from './results';
 import { validateInput } from './validate';
 import { validateScenario } from './validate-scenario';
 import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
+import { checkObsolescenceSettings } from './validateObsolescence';
 import { computeWithNetwork, type NetworkStage } from './network-stage';
 import { planMomStage, type MomStage } from './mom-stage';
 import { planCentralisation } from './centralisation';
@@ -102,6 +103,7 @@ export function validateRun(tables: InputTables, scenario: Scenario = {}, named?
     const merged = { ...validation.input.settings, ...base.settings, ...own?.settings };
     const origins = [{ label: 'Scenario', settings: base.settings }, ...(own && named ? [{ label: scenarioLabel(named.name), settings: own.settings }] : [])];
     all.push(...checkNetworkSettings(merged, stockingModeOrigin(validation.settingCells, origins)));
+    all.push(...checkObsolescenceSettings(merged, validation.settingCells));
   }
   const issues = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity === 'warning')];
   if (!validation.input || issues.some((i) => i.severity === 'error')) return { ok: false, issues };

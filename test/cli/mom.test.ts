@@ -5,9 +5,11 @@
  * negative-binomial quantile computed here independently, and a business case whose NPV, IRR and
  * payback follow Excel's definitions. Bad MOM input: the cell, and nothing written.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCli, readWorkbook, spp, tableRows, tempDir, writeWorkbook } from './helpers';
+import { python } from '../workbook/corpus/build-corpus';
 
 beforeAll(buildCli);
 
@@ -193,6 +195,41 @@ describe('spp analyze: the MOM assessment', () => {
     expect(names).not.toContain('SPP Monitoring');
     const years = tableRows(book.getWorksheet('SPP Business Case')!);
     expect(years.map((r) => r['Cumulative cash flow'])).toEqual([-20000, -10000, 0, 10000]);
+  });
+});
+
+describe('SPP Risk charts the expected penalties by tier and by driver', () => {
+  test('openpyxl reads two bar charts over the tier rows and the top-driver rows; the tiers add up to the SLA penalty KPI', async () => {
+    const dir = tempDir();
+    await writeWorkbook(join(dir, 'mom.xlsx'), sheets());
+    expect(spp('analyze', join(dir, 'mom.xlsx'), '--out', join(dir, 'out.xlsx'), '--json', join(dir, 'out.json')).status).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { mom: { kpis: { kpi: string; current: number }[] }; risk: { finding: string; tier: string | null; partId: string | null }[] };
+    // openpyxl as the independent reader: each chart's type, its series' cell ranges, and the values in those cells.
+    const script = [
+      'import sys, json, openpyxl',
+      'wb = openpyxl.load_workbook(sys.argv[1])',
+      'ws = wb["SPP Risk"]',
+      'def cells(ref):',
+      '    rng = ref.split("!")[1].replace("$", "")',
+      '    return [c.value for row in ws[rng] for c in row]',
+      'out = []',
+      'for ch in ws._charts:',
+      '    s = ch.series[0]',
+      '    cat = (s.cat.strRef or s.cat.numRef).f',
+      '    out.append({"type": type(ch).__name__, "barDir": ch.barDir, "categories": cells(cat), "values": cells(s.val.numRef.f)})',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const charts = JSON.parse(execFileSync(python(), ['-c', script, join(dir, 'out.xlsx')], { encoding: 'utf8' })) as { type: string; barDir: string; categories: string[]; values: number[] }[];
+    expect(charts.map((c) => [c.type, c.barDir])).toEqual([['BarChart', 'bar'], ['BarChart', 'bar']]);
+    const tiers = json.risk.filter((r) => r.finding === 'penaltyByTier').map((r) => r.tier);
+    const drivers = json.risk.filter((r) => r.finding === 'topPenaltyDriver').map((r) => r.partId);
+    expect(tiers.length).toBeGreaterThan(0);
+    expect(charts[0].categories).toEqual(tiers);
+    expect(charts[1].categories).toEqual(drivers);
+    // The SLA penalty KPI is computed apart from the risk register (kpis.ts): Σ d × (1 − FR) × PenaltyPerMiss.
+    const kpi = json.mom.kpis.find((k) => k.kpi === 'SLA penalty per year')!.current;
+    expect(charts[0].values.reduce((a, b) => a + b, 0)).toBeCloseTo(kpi, 6);
+    expect(charts[1].values.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(kpi * (1 + 1e-12));
   });
 });
 

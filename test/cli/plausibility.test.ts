@@ -35,6 +35,18 @@ describe('spp analyze warns about implausible settings, with the cell', () => {
     expect(json.issues.map((i: { severity: string }) => i.severity)).toEqual(['warning', 'warning']);
   });
 
+  test('a write-off threshold shorter than the stocking one: ObsoleteAfterPeriods 12 against ObsoleteAfterYears 1.5 = 18 months', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.xlsx');
+    await writeWorkbook(input, book(24, [['Setting', 'Value'], ['ObsoleteAfterYears', 1.5], ['ObsoleteAfterPeriods', 12]]));
+    const run = spp('analyze', input);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('Settings!B3: ObsoleteAfterPeriods 12 is shorter than ObsoleteAfterYears 1.5 (18 months): stock the plan still recommends would be written off as obsolete; set ObsoleteAfterPeriods to at least 18');
+    // The defaults (18 months against 24) and equal thresholds are consistent: no warning.
+    await writeWorkbook(input, book(24, [['Setting', 'Value'], ['ObsoleteAfterYears', 2], ['ObsoleteAfterPeriods', 24]]));
+    expect(spp('analyze', input).stderr).not.toContain('ObsoleteAfterPeriods');
+  });
+
   test('a one-month history', async () => {
     const dir = tempDir();
     const input = join(dir, 'in.xlsx');

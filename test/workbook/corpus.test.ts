@@ -207,12 +207,13 @@ describe('results workbooks of the corpus', () => {
     const ours = [...(await unzipParts(readFileSync(output))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     const input = [...(await unzipParts(readFileSync(outputs.find((o) => o.output === output)!.input))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     // Demand classes (scatter), investment by location, fill rates by tier, the efficient frontier (network plan),
-    // and the MOM assessment's pillar scores, NPV by opportunity, cumulative cash flow and (ServiceEvents given) the monthly SLA trend.
-    expect(ours.length - input.length).toBe(8);
+    // and the MOM assessment's pillar scores, NPV by opportunity, cumulative cash flow, the risk register's penalties by tier and
+    // by top driver, and (ServiceEvents given) the monthly SLA trend.
+    expect(ours.length - input.length).toBe(10);
     const reconverted = [...(await unzipParts(readFileSync(join(outDir, basename(output))))).keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(reconverted).toHaveLength(ours.length);
     const script = 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint(sum(len(ws._charts) for ws in wb.worksheets if ws.title.startswith("SPP ")))';
-    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('8');
+    expect(execFileSync(python(), ['-c', script, output], { encoding: 'utf8' }).trim()).toBe('10');
     // Each kind survives LibreOffice's reading and rewriting as the same kind of chart.
     const kinds = await unzipParts(readFileSync(join(outDir, 'chart-kinds.xlsx')));
     const types = [...kinds.keys()].filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => /<c:(barChart|lineChart|scatterChart)>/.exec(new TextDecoder().decode(kinds.get(name)))?.[1]).sort();

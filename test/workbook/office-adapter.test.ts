@@ -398,18 +398,19 @@ describe('charts', () => {
   test('the layout charts are drawn natively on their sheets, fed from the table columns', async () => {
     const { host, analysis } = await sampleRun();
     const charted = analysis.bundle.tables.filter((table) => table.charts?.length);
-    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier', 'SPP Frontier', 'SPP MOM Scores', 'SPP Opportunities', 'SPP Business Case', 'SPP Monitoring']);
+    expect(charted.map((table) => table.sheet)).toEqual(['SPP Demand Profile', 'SPP By Location', 'SPP By Tier', 'SPP Frontier', 'SPP MOM Scores', 'SPP Opportunities', 'SPP Business Case', 'SPP Risk', 'SPP Monitoring']);
     for (const table of charted) {
       const sheet = sheetOf(host, table.sheet);
-      const body = (header: string) => {
+      // The body rows the chart plots: all of them, or the block its spec names (SPP Risk: the tiers, then the top drivers).
+      const body = (header: string, rows: { first: number; count: number } = { first: 0, count: table.rows.length }) => {
         const column = table.columns.findIndex((candidate) => candidate.header === header);
-        return { sheetId: sheet.id, box: { row: resultSheetLayout(table).headerRow, column, rows: table.rows.length, columns: 1 } };
+        return { sheetId: sheet.id, box: { row: resultSheetLayout(table).headerRow + rows.first, column, rows: rows.count, columns: 1 } };
       };
       expect(sheet.charts).toHaveLength(table.charts!.length);
       table.charts!.forEach((spec, i) => {
         const chart = sheet.charts[i];
         expect(chart).toMatchObject({ type: CHART_TYPES[spec.kind], title: spec.title, categoryAxisTitle: spec.xAxisTitle, valueAxisTitle: spec.yAxisTitle, legendVisible: spec.seriesColumns.length > 1 });
-        expect(chart.series).toEqual(spec.seriesColumns.map((header) => ({ name: header, values: body(header), xValues: body(spec.categoryColumn) })));
+        expect(chart.series).toEqual(spec.seriesColumns.map((header) => ({ name: header, values: body(header, spec.rows), xValues: body(spec.categoryColumn, spec.rows) })));
         // To the right of the table, with a blank column between.
         expect(chart.position?.start).toBe(`${String.fromCharCode(65 + table.columns.length + 1)}${resultSheetLayout(table).headerRow + i * 20}`);
       });
@@ -421,6 +422,13 @@ describe('charts', () => {
     expect(sheetOf(host, 'SPP By Tier').charts[0].type).toBe('ColumnClustered');
     expect(sheetOf(host, 'SPP Demand Profile').charts[0].type).toBe('XYScatter');
     expect(sheetOf(host, 'SPP Frontier').charts[0].type).toBe('XYScatterLines');
+    // SPP Risk: the first chart over the tier rows, the second over the top drivers below them.
+    const risk = analysis.bundle.tables.find((table) => table.sheet === 'SPP Risk')!;
+    const findings = risk.rows.map((row) => row[0]);
+    expect(risk.charts!.map((c) => c.rows)).toEqual([
+      { first: 0, count: findings.filter((f) => f === 'penaltyByTier').length },
+      { first: findings.indexOf('topPenaltyDriver'), count: findings.filter((f) => f === 'topPenaltyDriver').length },
+    ]);
   });
 
   test('input tables from the sample read back exactly, IDs and periods as text', async () => {
