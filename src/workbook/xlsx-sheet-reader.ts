@@ -31,6 +31,8 @@ export interface SheetReadContext {
   date1904: boolean;
   /** The workbook asks for a full recalculation on load: cached formula values are placeholders. */
   formulasUncalculated: boolean;
+  /** Inline strings read so far, each kept once (inlineText); made on first use. */
+  inlineStrings?: Map<string, string>;
 }
 
 /** Serial days between the 1900 and 1904 date systems' day zero. */
@@ -70,7 +72,7 @@ function cellValue(type: Type, text: string, hasValue: boolean, formula: string 
     }
     case Type.Inline:
     case Type.FormulaText:
-      return text === '' ? null : decodeCellText(text);
+      return text === '' ? null : inlineText(text, context);
     case Type.Boolean:
       return text === '1' || text.toLowerCase() === 'true';
     case Type.Error:
@@ -85,6 +87,22 @@ function cellValue(type: Type, text: string, hasValue: boolean, formula: string 
     }
   }
 }
+
+/**
+ * Inline text kept once per distinct value: input sheets repeat their keys (a part number on every
+ * demand row, a location, a period), and one string for each, instead of one per cell, keeps the
+ * grid smaller and leaves the copies to die young, which the garbage collector does cheaply.
+ */
+function inlineText(text: string, context: SheetReadContext): string {
+  const strings = (context.inlineStrings ??= new Map());
+  const known = strings.get(text);
+  if (known !== undefined) return known;
+  const decoded = decodeCellText(text);
+  if (strings.size < MAX_KEPT_STRINGS) strings.set(text, decoded);
+  return decoded;
+}
+
+const MAX_KEPT_STRINGS = 1 << 18;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/;
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?/;

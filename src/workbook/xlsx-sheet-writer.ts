@@ -82,10 +82,11 @@ export class SheetWriter {
     this.lastRow = row.row;
     let xml = `<row r="${row.row}">`;
     const cells = row.cells;
+    const styles = row.styles;
     for (let c = 0; c < cells.length; c++) {
       const value = cells[c];
-      const style = typeof row.styles === 'function' ? row.styles(c, value) : (row.styles[c] ?? 0);
-      xml += cellXml(`${columnLetters(c + 1)}${row.row}`, value, style, this.date1904);
+      const style = typeof styles === 'function' ? styles(c, value) : (styles[c] ?? 0);
+      xml += cellXml(`${letters(c)}${row.row}`, value, style, this.date1904);
     }
     this.buffer += `${xml}</row>`;
     if (this.buffer.length > 1 << 16) this.flush();
@@ -108,6 +109,13 @@ export class SheetWriter {
     this.out.write(toUtf8(this.buffer));
     this.buffer = '';
   }
+}
+
+/** Column letters by 0-based column, made once: every cell of every row needs them. */
+const LETTERS: string[] = [];
+
+function letters(column: number): string {
+  return LETTERS[column] ?? (LETTERS[column] = columnLetters(column + 1));
 }
 
 function round2(n: number): number {
@@ -142,6 +150,11 @@ export function cellXml(ref: string, value: CellValue, style: number, date1904: 
 /** A `<t>` element, keeping leading and trailing spaces, cut to Excel's 32,767 characters. */
 export function textElement(text: string): string {
   const fitted = text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS - 1)}…` : text;
-  const preserve = /^\s|\s$|\n/.test(fitted) ? ' xml:space="preserve"' : '';
+  const preserve = fitted.length > 0 && (isSpace(fitted.charCodeAt(0)) || isSpace(fitted.charCodeAt(fitted.length - 1)) || fitted.indexOf('\n') >= 0) ? ' xml:space="preserve"' : '';
   return `<t${preserve}>${escapeCellText(fitted)}</t>`;
+}
+
+/** What `\s` matches at the ends of a text (JavaScript's white space and line terminators). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
