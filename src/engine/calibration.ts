@@ -16,6 +16,8 @@ import { decisionCurve, MIN_DECISION_PERIODS, PlanWorkspace, type PartLocationRe
 import { replayBaseStock } from './replay';
 
 export const SHRINKAGE = 100;
+/** Fewer part-location-windows with replayed demand than this and the plan is not calibrated: a map fitted on a handful of backtests is noise (at this many, the shrinkage weight is ½). */
+export const MIN_EVIDENCE = SHRINKAGE;
 export const MAX_WINDOWS = 4;
 /** At most this many part-locations are backtested for the fit (an even stride through the portfolio). */
 export const MAX_SAMPLE = 6000;
@@ -46,7 +48,8 @@ export interface CalibrationCell {
 }
 
 export interface Calibration {
-  maps: Record<DemandClass, CalibrationMap>;
+  /** The map per class; null when the backtests are too few to calibrate on (MIN_EVIDENCE). */
+  maps: Record<DemandClass, CalibrationMap> | null;
   /** Part-location-windows with replayed demand behind each class's fit. */
   observations: Record<DemandClass, number>;
   cells: CalibrationCell[];
@@ -109,10 +112,11 @@ export function calibrate(count: number, periods: number, requestOf: RequestOf, 
       backtests.push({ window, demandClass: curve.demandClass, target, demand, stocks: curve.stocks, fillRates: curve.fillRates, filled, targetIndex });
     });
   }
-  const maps = fitMaps(backtests);
+  const maps = backtests.length >= MIN_EVIDENCE ? fitMaps(backtests) : null;
   const observations = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, 0])) as Record<DemandClass, number>;
   for (const b of backtests) observations[b.demandClass]++;
-  return { maps, observations, cells: calibrationCells(backtests, maps, origins, holdout) };
+  const uncalibrated = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, IDENTITY_MAP])) as Record<DemandClass, CalibrationMap>;
+  return { maps, observations, cells: calibrationCells(backtests, maps ?? uncalibrated, origins, holdout) };
 }
 
 /**

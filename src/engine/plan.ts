@@ -60,7 +60,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   leadTimeDemand: 'Moments',
   obsoleteAfterPeriods: 18,
   nearZeroRule: true,
-  calibration: 'Off',
+  calibration: 'Auto',
 };
 
 export interface PartLocationRequest {

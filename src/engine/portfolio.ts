@@ -239,7 +239,7 @@ export function planBatch(batch: PlanBatch, table: PlanTable, options: Portfolio
   if (settings.calibration === 'Auto') {
     if (options.shouldStop?.()) throw new PlanningCancelled();
     calibration = calibrate(count, periods, (i) => requestOf(batch, i), settings, workspace);
-    settings = { ...settings, calibrationMaps: calibration.maps };
+    if (calibration.maps) settings = { ...settings, calibrationMaps: calibration.maps };
   }
   for (let i = 0; i < count; i++) {
     if (i % PROGRESS_EVERY === 0) {

@@ -137,7 +137,7 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
   test('the map lies below the identity and the in-sample windows meet once calibrated', () => {
     const classes = Object.entries(calibration.observations).filter(([, n]) => n > 0).map(([c]) => c as keyof typeof calibration.maps);
     expect(classes.length).toBeGreaterThan(0);
-    for (const c of classes) expect(applyMap(calibration.maps[c], 0.9)).toBeLessThan(0.9);
+    for (const c of classes) expect(applyMap(calibration.maps![c], 0.9)).toBeLessThan(0.9);
     let gapBefore = 0;
     let gapAfter = 0;
     let demand = 0;
@@ -152,7 +152,7 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
 
   test('on the next 12 periods the calibrated promise is closer to what is achieved', () => {
     const before = fresh(settings);
-    const after = fresh({ ...settings, calibrationMaps: calibration.maps });
+    const after = fresh({ ...settings, calibrationMaps: calibration.maps! });
     expect(before.promised - before.achieved).toBeGreaterThan(0.03);
     expect(Math.abs(after.promised - after.achieved)).toBeLessThan(Math.abs(before.promised - before.achieved) / 2);
   });

@@ -57,15 +57,34 @@ test('Calibration = Auto: the fit is returned, and every target-set row promises
   let mapped = 0;
   for (let i = 0; i < plans.size; i++) {
     const model = plans.columns.modelFillRate[i];
-    const expected = plans.reasonCodeAt(i) === 'target' ? applyMap(calibration.maps[plans.demandClassAt(i)], model) : model;
+    const expected = plans.reasonCodeAt(i) === 'target' ? applyMap(calibration.maps![plans.demandClassAt(i)], model) : model;
     expect(plans.columns.fillRate[i]).toBeCloseTo(expected, 12);
     if (plans.reasonCodeAt(i) === 'target') mapped++;
   }
   expect(mapped).toBeGreaterThan(50);
   // Poisson forced on clumped demand over-promises: the map lowers the promise of the dominant class, so the plan stocks more.
-  const map = calibration.maps[plans.demandClassAt(0)];
+  const map = calibration.maps![plans.demandClassAt(0)];
   expect(applyMap(map, 0.9)).toBeLessThan(0.9);
   const off = planPortfolio({ ...input, settings: { ...input.settings, calibration: 'Off' } });
   expect(off.calibration).toBeNull();
   expect(off.summary.stock).toBeLessThan(result.summary.stock);
+});
+
+test('Calibration = Auto on too few backtests (under 100 part-location-windows with demand): no map, the model’s own promise', () => {
+  const rng = createRng(12);
+  const parts = Array.from({ length: 5 }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
+  const input = planningInput({
+    parts,
+    locations: [central('CDC')],
+    demand: parts.map((p) => demand(p.id, 'CDC', Array.from({ length: 40 }, () => sampleCompoundPoisson(rng, 1.5, 0.5, 2)))),
+    settings: { calibration: 'Auto', distribution: 'Poisson', fillRateModel: 'Classic' },
+  });
+  const result = planPortfolio(input);
+  // 5 part-locations × 3 windows = at most 15 backtests.
+  expect(result.calibration!.maps).toBeNull();
+  expect(result.calibration!.cells.length).toBeGreaterThan(0);
+  const off = planPortfolio({ ...input, settings: { ...input.settings, calibration: 'Off' } });
+  expect(Array.from(result.rows.plans.columns.fillRate)).toEqual(Array.from(off.rows.plans.columns.fillRate));
+  expect(Array.from(result.rows.plans.columns.modelFillRate)).toEqual(Array.from(off.rows.plans.columns.fillRate));
+  expect(Array.from(result.rows.plans.columns.stock)).toEqual(Array.from(off.rows.plans.columns.stock));
 });

@@ -110,7 +110,9 @@ function analyseSample(periodLength: PeriodLength, parts: number, periods: numbe
   const labels = periodLabels(periods, periodLength);
   const tables = withoutDemand(generateSample({ parts, locations: 4, periods, seed: 11, periodLength }), labels[periods - 1]);
   // The functions reproduce the per-location plan (StockingMode Independent); the network plan has its own tests (test/cli/network.test.ts).
-  const analysis = analyzeTables(asSheetTables(tables), { settings: { stockingMode: 'Independent' } });
+  // They reproduce the model, so the calibration map (fitted on backtests of the whole portfolio, no function of one row) is off;
+  // its own tests are test/engine/calibration.test.ts.
+  const analysis = analyzeTables(asSheetTables(tables), { settings: { stockingMode: 'Independent', calibration: 'Off' } });
   if (!analysis.ok) throw new Error(`the sample did not validate: ${analysis.issues.map((i) => i.message).join('; ')}`);
   const result: AnalysisResult = analysis.result;
   return { demand: result.demand as unknown as DemandRow[], stock: result.stock as unknown as StockRow[], history: historyRows(tables, labels), periodLength };
