@@ -1,7 +1,8 @@
 /**
  * The workbook port for `.xlsx` / `.xlsm` files as packages. Runs in Node (CLI) and in the browser
  * (standalone web mode), so it works on bytes only; files are read and written by xlsx-file.ts.
- * Reading: xlsx-book.ts (fflate + saxes, streamed sheets). Writing: the input package with every
+ * Reading: xlsx-book.ts (zip codec of xlsx-zip.ts, saxes for the package parts, the <sheetData>
+ * scanner of xlsx-sheet-scan.ts for worksheets; streamed sheets). Writing: the input package with every
  * part carried over as its original bytes, plus new sheets built as parts (xlsx-sheet-build.ts) and
  * linked in by editing workbook.xml, the relationships, the content types and styles.xml
  * (xlsx-package-edit.ts); the parts of earlier results are removed.

@@ -1,7 +1,8 @@
 /**
- * A worksheet part read as a stream into a sparse grid of CellValues. The part is
- * inflated slice by slice and decoded incrementally (xlsx-package.ts `stream`), so a full sheet of
- * a million rows is never one string; only the cell values are kept.
+ * A worksheet part read as a stream into a sparse grid of CellValues. The part is inflated (slice
+ * by slice with fflate in the browser, in one call with Node's zlib in the CLI) and scanned chunk by
+ * chunk (xlsx-package.ts `stream`, xlsx-sheet-scan.ts), so a full sheet of a million rows is never
+ * one string; only the cell values are kept.
  *
  * Cell types (ECMA-376 Part 1, 18.18.11 ST_CellType): `s` shared string, `inlineStr` (text in
  * `<is>`, plain or rich), `str` formula text, `b` boolean, `e` error, `d` ISO 8601 date (SheetJS

@@ -1,7 +1,7 @@
 /**
  * XML for the package parts, through saxes (a conforming streaming parser). Small parts (workbook,
  * relationships, content types, tables, styles) are read into a tiny element tree; worksheets are
- * parsed as a stream (xlsx-sheet-reader.ts). Namespace prefixes are dropped from names (`x:row` and
+ * not parsed here but scanned as a stream (xlsx-sheet-scan.ts, xlsx-sheet-reader.ts). Namespace prefixes are dropped from names (`x:row` and
  * `row` are the same element; writers differ in the prefixes they use), except on attributes in
  * the relationships namespace, which stay as `r:id` whatever prefix the writer chose.
  */
