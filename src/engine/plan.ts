@@ -202,7 +202,7 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
  * `aims` (ascending), and the model's uncalibrated fill rate of it. null when the evidence rules,
  * not a target, set the stock (those decisions are not calibrated).
  */
-export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; stocks: Int32Array; fillRates: Float64Array } | null {
+export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; ratePerPeriod: number; stocks: Int32Array; fillRates: Float64Array } | null {
   workspace.forecast.startSeries();
   const model = demandModel(request, n, settings, workspace);
   if (model.reasonCode !== 'target') return null;
@@ -217,7 +217,7 @@ export function decisionCurve(request: PartLocationRequest, n: number, settings:
     stocks[j] = stock;
     fillRates[j] = rate;
   }
-  return { demandClass: model.profile.demandClass, stocks, fillRates };
+  return { demandClass: model.profile.demandClass, ratePerPeriod: model.ratePerPeriod, stocks, fillRates };
 }
 
 /** The per-period variance of the history itself (no floor at the forecast rate, so the count dispersion does not move with the forecast). */
