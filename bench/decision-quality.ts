@@ -10,7 +10,9 @@
  */
 import { baseStockForFillRate } from '../src/engine/base-stock';
 import { cdf, fitDistribution, PmfTable } from '../src/engine/distributions';
-import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from '../src/engine/plan';
+import { AIM_GRID } from '../src/engine/calibration';
+import { applyMap, isotonicMap } from '../src/engine/calibration-map';
+import { decisionCurve, DEFAULT_PLAN_SETTINGS, PlanWorkspace, type PlanSettings } from '../src/engine/plan';
 import { PlanTable } from '../src/engine/plan-table';
 import { planBatch, planPortfolio, type PlanBatch } from '../src/engine/portfolio';
 import { syntheticInput } from './engine';
@@ -264,7 +266,51 @@ export function decisionQualitySection(log: (line: string) => void, result = dec
 if (require.main === module) {
   decisionQualitySection((line) => console.log(line));
   console.log('');
+  decisionQualityDrift((line) => console.log(line));
+  console.log('');
   decisionQualityCost((line) => console.log(line));
+}
+
+/**
+ * The drift a calibration map on earlier years cannot learn: per replay year (decide on o months,
+ * replay the next 12), the isotonic map of achieved on the model's fill rate over the target-set
+ * part-locations (Moments, Calibration Off; the same points as calibration.ts), read at a few model
+ * fill rates, and the ratio of the year's replayed demand to 12 × the forecast.
+ */
+export function decisionQualityDrift(log: (line: string) => void, series = fullSeries(), origins = [15, 21, 27, 33, 39], at = [0.8, 0.9, 0.95]): void {
+  const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, calibration: 'Off' };
+  const workspace = new PlanWorkspace();
+  log('Achieved fill rate (%) at a fixed model fill rate, per replay year (isotonic map of that year alone; Moments, Calibration Off, target-set part-locations):');
+  log(`| Lead time | Model fill rate | ${origins.map((o) => `decide on ${o}`).join(' | ')} |`);
+  log(`|---|---|${origins.map(() => '---').join('|')}|`);
+  const ratios = new Map<number, number>();
+  for (const leadTime of LEAD_TIMES) {
+    const maps = origins.map((o) => {
+      const x: number[] = [];
+      const y: number[] = [];
+      const w: number[] = [];
+      let forecast = 0;
+      let replayed = 0;
+      for (const s of series) {
+        const request = { demand: s, periods: o, leadTimePeriods: leadTime, targetFillRate: 0.9, unitCost: 1, holdingCostRate: 0.25, penaltyPerMiss: 0 };
+        const curve = decisionCurve(request, o, settings, workspace, AIM_GRID);
+        if (!curve) continue;
+        forecast += 12 * curve.ratePerPeriod;
+        for (let t = o; t < o + REPLAY; t++) replayed += s[t];
+        for (let k = 0; k < AIM_GRID.length; k++) {
+          const outcome = replayBaseStock(s, o, o + REPLAY, curve.stocks[k], leadTime, workspace.replay);
+          if (outcome.demand === 0) break;
+          x.push(curve.fillRates[k]);
+          y.push(outcome.filled / outcome.demand);
+          w.push(outcome.demand);
+        }
+      }
+      ratios.set(o, replayed / forecast);
+      return isotonicMap(x, y, w);
+    });
+    for (const p of at) log(`| ${leadTime} | ${pct(p)} | ${maps.map((m) => pct(applyMap(m, p))).join(' | ')} |`);
+  }
+  log(`\nReplayed demand ÷ (12 × forecast) of the target-set part-locations: ${origins.map((o) => `decide on ${o}: ${ratios.get(o)!.toFixed(2)}`).join(', ')}.`);
 }
 
 /** What Calibration = Auto and LeadTimeDemand = Compound cost: planPortfolio time against the defaults in the same run (best of 3 each). */

@@ -8,7 +8,7 @@ import { carPartsBacktest } from './fill-rate-backtest';
 import { benchEngine } from './engine';
 import { benchFunctions } from './functions';
 import { networkBenchSection } from './network';
-import { decisionQualityCost, decisionQualitySection } from './decision-quality';
+import { decisionQualityCost, decisionQualityDrift, decisionQualitySection } from './decision-quality';
 import { networkStageBenchSection } from './network-stage';
 import { fileIoBenchSection } from './file-io';
 import { momStageBenchSection } from './mom-stage';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
 
   console.log('\n## Decision quality on the car parts (bench/decision-quality.ts)');
   decisionQualitySection((line) => console.log(line));
+  decisionQualityDrift((line) => console.log(line));
   decisionQualityCost((line) => console.log(line));
 
   const functions = benchFunctions();

@@ -17,6 +17,21 @@ export interface CalibrationMap {
 /** The highest aim a backtested decision is taken at (σ(7) ≈ 99.91 %): the map has no evidence above it, so no decision aims higher. */
 export const MAX_AIM = 1 / (1 + Math.exp(-7));
 
+/**
+ * Lead-time bands the maps are kept apart by — under one period, one to two periods, two or more:
+ * the replay spreads a period's units inside it, so below a period the model under-promises and
+ * at several periods its lead-time demand misses the level's drift; one map across them would
+ * average opposite errors (BENCHMARKS.md, "Decision quality").
+ */
+export const LEAD_TIME_BANDS = ['under 1 period', '1 to 2 periods', '2 periods or more'] as const;
+export type LeadTimeBand = (typeof LEAD_TIME_BANDS)[number];
+export function leadTimeBand(leadTimePeriods: number): number {
+  return leadTimePeriods < 1 ? 0 : leadTimePeriods < 2 ? 1 : 2;
+}
+
+/** A demand class's maps, one per lead-time band (LEAD_TIME_BANDS' order). */
+export type ClassMaps = readonly CalibrationMap[];
+
 /** The identity map (no calibration). */
 export const IDENTITY_MAP: CalibrationMap = Object.freeze({ model: [0, 1], achieved: [0, 1] });
 

@@ -3,14 +3,14 @@
  * docs/methods.md §6.1). Rolling-origin backtests over several windows: at each origin o the stock
  * is decided on periods [0, o) exactly as the live plan decides, for a grid of aims, and the next
  * H = BacktestPeriods periods are replayed at each of those stocks. Per demand class a monotone map
- * g from the model's fill rate to the achieved one is fitted on all windows together (isotonic
- * regression weighted by replayed demand, calibration-map.ts) and shrunk toward the map pooled over
- * the classes by N/(N + SHRINKAGE). The live decision is then the least S with g(FR(S)) ≥ target,
+ * and lead-time band g from the model's fill rate to the achieved one is fitted on all windows
+ * together (isotonic regression weighted by replayed demand, calibration-map.ts) and shrunk toward
+ * the band's map over all classes by N/(N + SHRINKAGE). The live decision is then the least S with g(FR(S)) ≥ target,
  * and it promises g(FR(S)) — where no stock reaches the target on this evidence, the promise says so.
  * Pooling the windows averages the drift between years instead of fitting one of them. Decisions
  * set by the evidence rules (stock-rule.ts) are not calibrated.
  */
-import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, mapMaximum, MAX_AIM, requiredModelFillRate, type CalibrationMap } from './calibration-map';
+import { applyMap, blendMaps, IDENTITY_MAP, isotonicMap, LEAD_TIME_BANDS, leadTimeBand, mapMaximum, MAX_AIM, requiredModelFillRate, type CalibrationMap, type ClassMaps, type LeadTimeBand } from './calibration-map';
 import { DEMAND_CLASSES, type DemandClass } from './classify';
 import { decisionCurve, MIN_DECISION_PERIODS, PlanWorkspace, type PartLocationRequest, type PlanSettings } from './plan';
 import { replayBaseStock } from './replay';
@@ -32,6 +32,7 @@ export interface CalibrationCell {
   origin: number;
   periods: number;
   demandClass: DemandClass;
+  leadTimeBand: LeadTimeBand;
   partLocations: number;
   demand: number;
   /** Without calibration: promised and achieved fill rate, weighted by replayed demand. */
@@ -48,8 +49,8 @@ export interface CalibrationCell {
 }
 
 export interface Calibration {
-  /** The map per class; null when the backtests are too few to calibrate on (MIN_EVIDENCE). */
-  maps: Record<DemandClass, CalibrationMap> | null;
+  /** The maps per class and lead-time band; null when the backtests are too few to calibrate on (MIN_EVIDENCE). */
+  maps: Record<DemandClass, ClassMaps> | null;
   /** Part-location-windows with replayed demand behind each class's fit. */
   observations: Record<DemandClass, number>;
   cells: CalibrationCell[];
@@ -67,6 +68,8 @@ export function calibrationOrigins(periods: number, holdout: number): number[] {
 interface Backtest {
   window: number;
   demandClass: DemandClass;
+  /** Index in LEAD_TIME_BANDS. */
+  band: number;
   target: number;
   demand: number;
   /** Per aim, ascending: stock, model fill rate, units filled. */
@@ -109,30 +112,34 @@ export function calibrate(count: number, periods: number, requestOf: RequestOf, 
         }
         filled[k] = lastFilled;
       }
-      backtests.push({ window, demandClass: curve.demandClass, target, demand, stocks: curve.stocks, fillRates: curve.fillRates, filled, targetIndex });
+      backtests.push({ window, demandClass: curve.demandClass, band: leadTimeBand(request.leadTimePeriods), target, demand, stocks: curve.stocks, fillRates: curve.fillRates, filled, targetIndex });
     });
   }
   const maps = backtests.length >= MIN_EVIDENCE ? fitMaps(backtests) : null;
   const observations = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, 0])) as Record<DemandClass, number>;
   for (const b of backtests) observations[b.demandClass]++;
-  const uncalibrated = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, IDENTITY_MAP])) as Record<DemandClass, CalibrationMap>;
+  const uncalibrated = Object.fromEntries(DEMAND_CLASSES.map((c) => [c, LEAD_TIME_BANDS.map(() => IDENTITY_MAP)])) as unknown as Record<DemandClass, ClassMaps>;
   return { maps, observations, cells: calibrationCells(backtests, maps ?? uncalibrated, origins, holdout) };
 }
 
 /**
- * Per class the isotonic map of achieved on model fill rate over every (backtest, aim) — each aim's
- * decision counts once with the weight of the replayed demand, so a part whose stock jumps over
- * several aims weighs as often as it is decided there — shrunk toward the pooled map by
- * N/(N + SHRINKAGE) (the pooled map toward none by the same rule on all part-location-windows), and its correction g(p) − p then shrunk toward none as far as the windows'
- * own maps disagree (driftWeight).
+ * Per class and lead-time band the isotonic map of achieved on model fill rate over every
+ * (backtest, aim) — each aim's decision counts once with the weight of the replayed demand, so a
+ * part whose stock jumps over several aims weighs as often as it is decided there. Shrunk in a
+ * hierarchy, each level toward the one above by N/(N + SHRINKAGE), N its part-location-windows:
+ * all backtests toward no correction, the band toward all, the class in the band toward the band;
+ * then its correction g(p) − p toward none as far as the windows' own maps disagree (driftWeight).
  */
-export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandClass' | 'demand' | 'fillRates' | 'filled' | 'targetIndex'>[]): Record<DemandClass, CalibrationMap> {
-  const fit = (keep: (b: Pick<Backtest, 'window' | 'demandClass'>) => boolean) => {
+export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandClass' | 'band' | 'demand' | 'fillRates' | 'filled' | 'targetIndex'>[]): Record<DemandClass, ClassMaps> {
+  type Keyed = Pick<Backtest, 'window' | 'demandClass' | 'band'>;
+  const fit = (keep: (b: Keyed) => boolean) => {
     const x: number[] = [];
     const y: number[] = [];
     const w: number[] = [];
+    let n = 0;
     for (const b of backtests) {
       if (!keep(b)) continue;
+      n++;
       for (let k = 0; k < b.fillRates.length; k++) {
         if (k === b.targetIndex) continue; // the grid alone: the map does not depend on the targets in use
         x.push(b.fillRates[k]);
@@ -140,26 +147,23 @@ export function fitMaps(backtests: readonly Pick<Backtest, 'window' | 'demandCla
         w.push(b.demand);
       }
     }
-    return isotonicMap(x, y, w);
+    return { map: isotonicMap(x, y, w), n };
   };
-  // The pooled map, itself shrunk toward no correction with the weight of all the evidence.
-  const pooled = blendMaps(fit(() => true), IDENTITY_MAP, backtests.length / (backtests.length + SHRINKAGE));
-  const counts = new Map<DemandClass, number>();
-  const windows = new Map<DemandClass, Set<number>>();
-  for (const b of backtests) {
-    counts.set(b.demandClass, (counts.get(b.demandClass) ?? 0) + 1);
-    (windows.get(b.demandClass) ?? windows.set(b.demandClass, new Set()).get(b.demandClass)!).add(b.window);
-  }
+  const shrunk = (own: { map: CalibrationMap; n: number }, prior: CalibrationMap) => (own.n === 0 ? prior : blendMaps(own.map, prior, own.n / (own.n + SHRINKAGE)));
+  const pooled = shrunk(fit(() => true), IDENTITY_MAP);
+  const bands = LEAD_TIME_BANDS.map((_, band) => shrunk(fit((b) => b.band === band), pooled));
+  const windows = [...new Set(backtests.map((b) => b.window))];
   return Object.fromEntries(
-    DEMAND_CLASSES.map((c) => {
-      const n = counts.get(c) ?? 0;
-      if (n === 0) return [c, pooled];
-      const own = fit((b) => b.demandClass === c);
-      const perWindow = [...windows.get(c)!].map((w) => fit((b) => b.demandClass === c && b.window === w));
-      const shrunk = blendMaps(own, pooled, n / (n + SHRINKAGE));
-      return [c, blendMaps(shrunk, IDENTITY_MAP, driftWeight(own, perWindow))];
-    }),
-  ) as Record<DemandClass, CalibrationMap>;
+    DEMAND_CLASSES.map((c) => [
+      c,
+      bands.map((bandMap, band) => {
+        const own = fit((b) => b.demandClass === c && b.band === band);
+        if (own.n === 0) return bandMap;
+        const perWindow = windows.map((w) => fit((b) => b.demandClass === c && b.band === band && b.window === w)).filter((f) => f.n > 0).map((f) => f.map);
+        return blendMaps(shrunk(own, bandMap), IDENTITY_MAP, driftWeight(own.map, perWindow));
+      }),
+    ]),
+  ) as unknown as Record<DemandClass, ClassMaps>;
 }
 
 /**
@@ -190,15 +194,15 @@ function indexReaching(b: Backtest, p: number): number {
   return b.fillRates.length - 1;
 }
 
-function calibrationCells(backtests: readonly Backtest[], maps: Record<DemandClass, CalibrationMap>, origins: readonly number[], holdout: number): CalibrationCell[] {
+function calibrationCells(backtests: readonly Backtest[], maps: Record<DemandClass, ClassMaps>, origins: readonly number[], holdout: number): CalibrationCell[] {
   const cells = new Map<string, CalibrationCell>();
   for (const b of backtests) {
-    const key = `${b.window}\u0000${b.demandClass}`;
-    const map = maps[b.demandClass];
+    const key = `${b.window}\u0000${b.demandClass}\u0000${b.band}`;
+    const map = maps[b.demandClass][b.band];
     const cell =
       cells.get(key) ??
       cells
-        .set(key, { window: b.window + 1, origin: origins[b.window], periods: holdout, demandClass: b.demandClass, partLocations: 0, demand: 0, promisedFillRate: 0, achievedFillRate: 0, reachableFillRate: mapMaximum(map), calibratedPromisedFillRate: 0, calibratedAchievedFillRate: 0, stock: 0, calibratedStock: 0 })
+        .set(key, { window: b.window + 1, origin: origins[b.window], periods: holdout, demandClass: b.demandClass, leadTimeBand: LEAD_TIME_BANDS[b.band], partLocations: 0, demand: 0, promisedFillRate: 0, achievedFillRate: 0, reachableFillRate: mapMaximum(map), calibratedPromisedFillRate: 0, calibratedAchievedFillRate: 0, stock: 0, calibratedStock: 0 })
         .get(key)!;
     const k = b.targetIndex;
     const c = indexReaching(b, requiredModelFillRate(map, b.target));
@@ -217,5 +221,5 @@ function calibrationCells(backtests: readonly Backtest[], maps: Record<DemandCla
     cell.calibratedPromisedFillRate /= cell.demand;
     cell.calibratedAchievedFillRate /= cell.demand;
   }
-  return [...cells.values()].sort((a, b) => a.window - b.window || DEMAND_CLASSES.indexOf(a.demandClass) - DEMAND_CLASSES.indexOf(b.demandClass));
+  return [...cells.values()].sort((a, b) => a.window - b.window || DEMAND_CLASSES.indexOf(a.demandClass) - DEMAND_CLASSES.indexOf(b.demandClass) || LEAD_TIME_BANDS.indexOf(a.leadTimeBand) - LEAD_TIME_BANDS.indexOf(b.leadTimeBand));
 }

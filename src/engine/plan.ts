@@ -15,7 +15,7 @@ import { compoundBaseStock, compoundFeasible, compoundFillRate, compoundLeadTime
 import { sizeDistribution } from './lead-time-demand/sizes';
 import { demandRecency, evidenceCap, type LeadTimeModel, type StockReasonCode } from './stock-rule';
 import { LEAD_TIME_MODEL_CODE, STOCK_REASON_CODE } from './plan-table';
-import { applyMap, requiredModelFillRate, type CalibrationMap } from './calibration-map';
+import { applyMap, leadTimeBand, requiredModelFillRate, type CalibrationMap, type ClassMaps } from './calibration-map';
 
 export interface PlanSettings {
   forecastMethod: ForecastMethod | 'Auto';
@@ -38,10 +38,10 @@ export interface PlanSettings {
   /** Near-zero demand rule (stock-rule.ts); off when absent. */
   nearZeroRule?: boolean;
   /**
-   * Calibration map g per demand class (calibration-map.ts): the decision is the least S with
+   * Calibration map g per demand class and lead-time band (calibration-map.ts): the decision is the least S with
    * g(FR(S)) ≥ target and promises g(FR(S)), FR the model's fill rate. None when absent.
    */
-  calibrationMaps?: Readonly<Partial<Record<DemandClass, CalibrationMap>>>;
+  calibrationMaps?: Readonly<Partial<Record<DemandClass, ClassMaps>>>;
   /** Relative variance c² of the forecast's level error over the replay horizon, per class: lead-time demand variance L·v + c²·(L·rate)² (calibration.ts). None when absent. */
   levelErrorVariance?: Readonly<Partial<Record<DemandClass, number>>>;
   /** 'Auto': the portfolio fits calibrationMaps on rolling-origin backtests first (calibration.ts); Off when absent. */
@@ -181,7 +181,7 @@ function modelFillRate(model: DemandModel, stock: number, settings: PlanSettings
 /** The stocking decision from the first `n` periods. */
 function decide(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace): CoreDecision {
   const model = demandModel(request, n, settings, workspace);
-  const map = model.reasonCode === 'target' ? (settings.calibrationMaps?.[model.profile.demandClass] ?? null) : null;
+  const map = model.reasonCode === 'target' ? (settings.calibrationMaps?.[model.profile.demandClass]?.[leadTimeBand(request.leadTimePeriods)] ?? null) : null;
   // Least S with g(FR(S)) ≥ target ⇔ FR(S) ≥ the least model fill rate g lifts to the target.
   const aim = map ? requiredModelFillRate(map, request.targetFillRate) : request.targetFillRate;
   let stock: BaseStockResult = NO_DEMAND;
@@ -202,7 +202,7 @@ function decide(request: PartLocationRequest, n: number, settings: PlanSettings,
  * `aims` (ascending), and the model's uncalibrated fill rate of it. null when the evidence rules,
  * not a target, set the stock (those decisions are not calibrated).
  */
-export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; stocks: Int32Array; fillRates: Float64Array } | null {
+export function decisionCurve(request: PartLocationRequest, n: number, settings: PlanSettings, workspace: PlanWorkspace, aims: ArrayLike<number>): { demandClass: DemandClass; ratePerPeriod: number; stocks: Int32Array; fillRates: Float64Array } | null {
   workspace.forecast.startSeries();
   const model = demandModel(request, n, settings, workspace);
   if (model.reasonCode !== 'target') return null;
@@ -217,7 +217,7 @@ export function decisionCurve(request: PartLocationRequest, n: number, settings:
     stocks[j] = stock;
     fillRates[j] = rate;
   }
-  return { demandClass: model.profile.demandClass, stocks, fillRates };
+  return { demandClass: model.profile.demandClass, ratePerPeriod: model.ratePerPeriod, stocks, fillRates };
 }
 
 /** The per-period variance of the history itself (no floor at the forecast rate, so the count dispersion does not move with the forecast). */

@@ -15,7 +15,7 @@ export const CALIBRATION_TABLE: ResultTableSpec<ResultContext, CalibrationCell> 
   summary: 'Calibration = Auto: promised vs achieved fill rate per backtest window and demand class, without and with the fitted calibration map',
   title: () => 'Calibration: promised vs achieved on rolling backtests of your history',
   description: (c) => [
-    `Each window decided the stock on the periods before it, exactly as the live plan decides, and replayed its ${c.input.settings.backtestPeriods} periods. Per demand class a map from the model’s fill rate to the achieved one is fitted over all windows together; the live plan takes the least stock whose mapped fill rate meets the target and promises the mapped fill rate.`,
+    `Each window decided the stock on the periods before it, exactly as the live plan decides, and replayed its ${c.input.settings.backtestPeriods} periods. Per demand class and lead-time band a map from the model’s fill rate to the achieved one is fitted over all windows together; the live plan takes the least stock whose mapped fill rate meets the target and promises the mapped fill rate.`,
     'Compare Promised with Achieved per window: the calibrated columns are in sample (the fit saw these windows), the spread between windows is the drift your plan has to live with.',
   ],
   rows: (c) => c.portfolio.calibration?.cells ?? [],
@@ -24,6 +24,7 @@ export const CALIBRATION_TABLE: ResultTableSpec<ResultContext, CalibrationCell> 
     { key: 'origin', header: 'Periods decided on', format: 'integer', unit: 'periods', note: 'Periods of history the window decided on.', value: (r) => r.origin },
     { key: 'periods', header: 'Periods replayed', format: 'integer', unit: 'periods', note: 'Periods replayed after it (BacktestPeriods).', value: (r) => r.periods },
     { key: 'demandClass', header: 'Demand class', format: 'text', unit: '', note: 'Syntetos–Boylan class of the history the window decided on.', value: (r) => r.demandClass, pane: true },
+    { key: 'leadTimeBand', header: 'Lead time', format: 'text', unit: '', note: 'Lead-time band the map is fitted for: under 1 period, 1 to 2 periods, 2 periods or more (docs/methods.md §6.1).', value: (r) => r.leadTimeBand, pane: true },
     { key: 'partLocations', header: 'Part-locations', format: 'integer', unit: 'count', note: 'Part-locations backtested in the window and class whose replay had demand (the stock set by a target, not by the evidence rules).', value: (r) => r.partLocations },
     { key: 'demand', header: 'Replayed demand', format: 'integer', unit: 'units', note: 'Units demanded in the replayed periods.', value: (r) => r.demand },
     { key: 'promisedFillRate', header: 'Promised (uncalibrated)', format: 'percent', unit: 'share of demanded units', note: 'Fill rate the model promised for its stock, weighted by replayed demand.', value: (r) => r.promisedFillRate, pane: true },

@@ -60,7 +60,7 @@ describe('calibration by hand', () => {
   test('the live decision under a map, and the reason it gives (Poisson lead-time demand of 2 units)', () => {
     // g: (0, 0), (0.5, 0.6), (0.9, 0.9). Poisson(2): F(2) = 0.6767, F(3) = 0.8571, F(4) = 0.9473.
     const g: CalibrationMap = { model: [0, 0.5, 0.9], achieved: [0, 0.6, 0.9] };
-    const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, distribution: 'Poisson', fillRateModel: 'Classic', calibrationMaps: { smooth: g, erratic: g, intermittent: g, lumpy: g } };
+    const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, distribution: 'Poisson', fillRateModel: 'Classic', calibrationMaps: { smooth: [g, g, g], erratic: [g, g, g], intermittent: [g, g, g], lumpy: [g, g, g] } };
     const request = (target: number): PartLocationRequest => ({ demand: new Array(24).fill(2), periods: 24, leadTimePeriods: 1, targetFillRate: target, unitCost: 1, holdingCostRate: 0.25, penaltyPerMiss: 0 });
     const F = (s: number) => { let c = 0; let term = Math.exp(-2); for (let k = 0; k <= s; k++) { c += term; term *= 2 / (k + 1); } return c; };
     // 80 %: g reaches it at p = 0.5 + 0.4 × (0.2/0.3) = 0.7667, the least S with F(S − 1) ≥ 0.7667 is 4; promise g(F(3)).
@@ -137,7 +137,8 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
   test('the map lies below the identity and the in-sample windows meet once calibrated', () => {
     const classes = Object.entries(calibration.observations).filter(([, n]) => n > 0).map(([c]) => c as keyof typeof calibration.maps);
     expect(classes.length).toBeGreaterThan(0);
-    for (const c of classes) expect(applyMap(calibration.maps![c], 0.9)).toBeLessThan(0.9);
+    // Lead time 1 period: the band 1 to 2 periods.
+    for (const c of classes) expect(applyMap(calibration.maps![c][1], 0.9)).toBeLessThan(0.9);
     let gapBefore = 0;
     let gapAfter = 0;
     let demand = 0;
@@ -155,5 +156,44 @@ describe('a model that over-promises is calibrated (seeded simulation)', () => {
     const after = fresh({ ...settings, calibrationMaps: calibration.maps! });
     expect(before.promised - before.achieved).toBeGreaterThan(0.03);
     expect(Math.abs(after.promised - after.achieved)).toBeLessThan(Math.abs(before.promised - before.achieved) / 2);
+  });
+});
+
+describe('lead times of half a period and of three periods in one portfolio: each band gets its own map (seeded simulation)', () => {
+  // The same clumped demand as above, planned as Poisson; half the part-locations at ½ period, half at 3 periods.
+  const periods = 48;
+  const count = 400;
+  const rng = createRng(20261203);
+  const series = Array.from({ length: count }, () => Array.from({ length: periods + 12 }, () => sampleCompoundPoisson(rng, 2, 0.5, 2)));
+  const leadTime = (i: number) => (i % 2 === 0 ? 0.5 : 3);
+  const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, distribution: 'Poisson', fillRateModel: 'Classic', forecastMethod: 'SES' };
+  const request = (i: number): PartLocationRequest => ({ demand: series[i], periods, leadTimePeriods: leadTime(i), targetFillRate: 0.9, unitCost: 1, holdingCostRate: 0.25, penaltyPerMiss: 0 });
+  const calibration = calibrate(count, periods, request, settings);
+
+  /** Promised − achieved on the next 12 periods (never seen by the calibration), for the part-locations at one lead time. */
+  function gap(planSettings: PlanSettings, L: number): number {
+    let demand = 0;
+    let filled = 0;
+    let promised = 0;
+    series.forEach((y, i) => {
+      if (leadTime(i) !== L) return;
+      const plan = planPartLocation(request(i), planSettings);
+      const outcome = replayBaseStock(y, periods, periods + 12, plan.stock, L);
+      demand += outcome.demand;
+      filled += outcome.filled;
+      promised += plan.fillRate * outcome.demand;
+    });
+    return (promised - filled) / demand;
+  }
+
+  test('the bands’ maps differ, and in each band the calibrated promise is within a point of what is achieved', () => {
+    const calibrated = { ...settings, calibrationMaps: calibration.maps! };
+    const c = (['smooth', 'erratic', 'intermittent', 'lumpy'] as const).reduce((best, k) => (calibration.observations[k] > calibration.observations[best] ? k : best));
+    expect(Math.abs(applyMap(calibration.maps![c][0], 0.9) - applyMap(calibration.maps![c][2], 0.9))).toBeGreaterThan(0.01);
+    for (const L of [0.5, 3]) {
+      const before = gap(settings, L);
+      const after = gap(calibrated, L);
+      expect(Math.abs(after)).toBeLessThan(Math.max(0.01, Math.abs(before) / 2));
+    }
   });
 });

@@ -3,7 +3,7 @@
  * rules, order sizes are pooled across a part's locations, Calibration = Auto fits on the
  * portfolio's own history and every target-set row promises its class's map of the model's fill rate.
  */
-import { applyMap } from '../../src/engine/calibration-map';
+import { applyMap, leadTimeBand } from '../../src/engine/calibration-map';
 import { planPortfolio } from '../../src/engine/portfolio';
 import { central, demand, field, part, planningInput, tier } from './planning-input';
 import { createRng } from '../../src/sample/random';
@@ -57,13 +57,13 @@ test('Calibration = Auto: the fit is returned, and every target-set row promises
   let mapped = 0;
   for (let i = 0; i < plans.size; i++) {
     const model = plans.columns.modelFillRate[i];
-    const expected = plans.reasonCodeAt(i) === 'target' ? applyMap(calibration.maps![plans.demandClassAt(i)], model) : model;
+    const expected = plans.reasonCodeAt(i) === 'target' ? applyMap(calibration.maps![plans.demandClassAt(i)][leadTimeBand(plans.columns.leadTimePeriods[i])], model) : model;
     expect(plans.columns.fillRate[i]).toBeCloseTo(expected, 12);
     if (plans.reasonCodeAt(i) === 'target') mapped++;
   }
   expect(mapped).toBeGreaterThan(50);
   // Poisson forced on clumped demand over-promises: the map lowers the promise of the dominant class, so the plan stocks more.
-  const map = calibration.maps![plans.demandClassAt(0)];
+  const map = calibration.maps![plans.demandClassAt(0)][leadTimeBand(plans.columns.leadTimePeriods[0])];
   expect(applyMap(map, 0.9)).toBeLessThan(0.9);
   const off = planPortfolio({ ...input, settings: { ...input.settings, calibration: 'Off' } });
   expect(off.calibration).toBeNull();
