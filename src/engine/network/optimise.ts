@@ -209,7 +209,7 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   const floor = options.chosenOnly ? usableFloor(options.ratioHint ?? 0) : 0;
   let walk = buildAll(floor);
   if (!decidedAbove(walk, floor)) walk = buildAll(0);
-  if (floor > 0) walk.frontier.splice(walk.frontier.indexOf(walk.chosen) + 1);
+  if (options.chosenOnly) walk.frontier.splice(walk.frontier.indexOf(walk.chosen) + 1);
   // The chosen plan's rows: each part's field levels at its chosen vertex, with complete measures.
   const rows = new NetworkRows(problem.rowCount);
   for (let p = 0; p < problem.partCount; p++) {
