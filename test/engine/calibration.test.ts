@@ -197,3 +197,21 @@ describe('lead times of half a period and of three periods in one portfolio: eac
     }
   });
 });
+
+test('property: under any calibration map the planned stock never rises when the target falls', () => {
+  const point = fc.record({ x: fc.double({ min: 0, max: 1, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }) });
+  const demand = [3, 0, 1, 0, 0, 5, 2, 0, 1, 1, 0, 4, 0, 2, 0, 1, 3, 0, 0, 2, 1, 0, 6, 1];
+  fc.assert(
+    fc.property(fc.array(point, { minLength: 1, maxLength: 20 }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (points, a, b) => {
+      const g = isotonicMap(points.map((p) => p.x), points.map((p) => p.y), points.map(() => 1));
+      const settings: PlanSettings = { ...DEFAULT_PLAN_SETTINGS, calibrationMaps: { smooth: [g, g, g], erratic: [g, g, g], intermittent: [g, g, g], lumpy: [g, g, g] } };
+      const plan = (target: number) => planPartLocation({ demand, periods: demand.length, leadTimePeriods: 1, targetFillRate: target, unitCost: 1, holdingCostRate: 0.25, penaltyPerMiss: 0 }, settings);
+      const [lo, hi] = a < b ? [a, b] : [b, a];
+      const low = plan(lo);
+      const high = plan(hi);
+      expect(low.stock).toBeLessThanOrEqual(high.stock);
+      expect(low.fillRate).toBeLessThanOrEqual(high.fillRate + 1e-12);
+    }),
+    { numRuns: 200 },
+  );
+});
