@@ -92,6 +92,9 @@ export function planCentralisation(problem: NetworkProblem, plan: NetworkPlan, s
   for (let r = 0; r < problem.rowCount; r++) coverable += problem.coverable[r];
   if (coverable === 0) return null;
   const counterfactual = fieldOnlyProblem(problem, equalServiceTargets(problem, plan));
-  const fieldOnly = planNetwork(counterfactual, settings, { mode: 'target', shouldStop: options.shouldStop });
+  // Only the chosen plan is compared, never its frontier: its envelopes stop below a floor guessed
+  // from its own tier calibration (planNetwork rebuilds them whole if the plan decides lower, so the
+  // plan is the same either way).
+  const fieldOnly = planNetwork(counterfactual, settings, { mode: 'target', chosenOnly: true, shouldStop: options.shouldStop });
   return compareWithFieldOnly(problem, plan, fieldOnly);
 }

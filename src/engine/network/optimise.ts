@@ -185,7 +185,7 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   const calibrate = mode === 'target' && objective === 'fillRate' && !options.tierWeights;
   const initial: number[] = options.tierWeights ? [...options.tierWeights] : calibrate ? allowed.map((a, i) => (tierDemand[i] > 0 ? 1 / Math.max(a, 1e-9 * tierDemand[i]) : 0)) : new Array<number>(T).fill(1);
   const tierWeighted = Boolean(options.tierWeights) || calibrate;
-  const calibration = calibrate ? calibrateTierWeights(problem, settings, initial, options, maxPoints) : { weights: initial, rounds: 0 };
+  const calibration = calibrate ? calibrateTierWeights(problem, settings, initial, options, maxPoints) : { weights: initial, rounds: 0, decidingRatio: 0 };
   const weights = calibration.weights;
   if (options.shouldStop?.()) throw new PlanningCancelled();
 
@@ -206,7 +206,9 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
     options.onProgress?.(problem.partCount, problem.partCount);
     return greedyWalk(problem, store, mode, budget, tierDemand, totalDemand, maxPoints);
   };
-  const floor = options.chosenOnly ? usableFloor(options.ratioHint ?? 0) : 0;
+  // Without a hint, a calibrated plan guesses its floor from the calibration sample's deciding ratio
+  // at the winning weights (same weights, every k-th part: a ratio of the same scale).
+  const floor = options.chosenOnly ? usableFloor(options.ratioHint ?? calibration.decidingRatio * CALIBRATION_FLOOR_SHARE) : 0;
   let walk = buildAll(floor);
   if (!decidedAbove(walk, floor)) walk = buildAll(0);
   if (options.chosenOnly) walk.frontier.splice(walk.frontier.indexOf(walk.chosen) + 1);
@@ -266,10 +268,10 @@ export const CALIBRATION_SAMPLE = 2000;
  * are a property of the tiers, not of single parts, and a sample of 2,000 parts estimates them at
  * a fraction of the cost; the plan itself is then optimised over all parts with the winning weights.
  */
-function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings, initial: number[], options: NetworkPlanOptions, maxPoints: number): { weights: number[]; rounds: number } {
+function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings, initial: number[], options: NetworkPlanOptions, maxPoints: number): { weights: number[]; rounds: number; decidingRatio: number } {
   const rounds = Math.max(0, options.calibrationRounds ?? 3);
   let run = 0;
-  if (rounds === 0) return { weights: initial, rounds: 0 };
+  if (rounds === 0) return { weights: initial, rounds: 0, decidingRatio: 0 };
   const P = problem.partCount;
   const step = Math.max(1, Math.ceil(P / Math.max(1, options.calibrationSample ?? CALIBRATION_SAMPLE)));
   const sample = step === 1 ? problem : subProblem(problem, Int32Array.from({ length: Math.ceil(P / step) }, (_, i) => i * step));
@@ -302,7 +304,7 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
   };
   let weights = initial;
   let walk = walkWith(weights, 0);
-  let best = walk.feasible ? { weights, investment: walk.investment } : null;
+  let best = walk.feasible ? { weights, investment: walk.investment, decidingRatio: walk.decidingRatio } : null;
   for (let round = 0; round < rounds && walk.feasible; round++) {
     if (options.shouldStop?.()) throw new PlanningCancelled();
     let converged = true;
@@ -319,9 +321,9 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
     if (converged) break;
     walk = walkWith(weights, walk.decidingRatio * leastChange * CALIBRATION_FLOOR_SHARE);
     run++;
-    if (walk.feasible && (!best || walk.investment < best.investment)) best = { weights, investment: walk.investment };
+    if (walk.feasible && (!best || walk.investment < best.investment)) best = { weights, investment: walk.investment, decidingRatio: walk.decidingRatio };
   }
-  return { weights: best ? best.weights : initial, rounds: run };
+  return { weights: best ? best.weights : initial, rounds: run, decidingRatio: best ? best.decidingRatio : 0 };
 }
 
 /** Row weights of the loss: per unit missed within response (wm) and per customer backorder (wb). */

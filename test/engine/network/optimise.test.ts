@@ -328,6 +328,17 @@ describe('envelopes cut below a ratio floor (only the chosen plan wanted)', () =
       }
     }
   });
+
+  test('chosenOnly without a hint in target mode (the centralisation counterfactual) takes its floor from its own tier calibration and gives the same plan', () => {
+    const whole = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'target' });
+    const only = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'target', chosenOnly: true });
+    expect(whole.rounds).toBeGreaterThan(0);
+    expect(Array.from(only.rows.columns.stock)).toEqual(Array.from(whole.rows.columns.stock));
+    expect(only.chosen.investment).toBe(whole.chosen.investment);
+    expect(only.tierWeights).toEqual(whole.tierWeights);
+    expect(only.frontier.length).toBeLessThanOrEqual(whole.frontier.length);
+    expect(only.frontier[only.frontier.length - 1]).toBe(only.chosen);
+  });
 });
 
 describe('the field-or-central decision', () => {
