@@ -162,11 +162,12 @@ export function planMomStage(input: PlanningInput, planned: PortfolioResult, rec
     rowOf.set(`${rows.partId[i]}\u0000${rows.locationId[i]}`, i);
   }
   const history = input.demand.map((s) => s.quantities);
+  const served = centralHistories(rows, history, locations, c.ratePerPeriod);
   const zeros = new Float64Array(n);
 
   // Minimize: excess and obsolescence against the recommended stock, then the disposition waterfall.
   const excess = analyseExcess(
-    { count: n, partId: rows.partId, locationId: rows.locationId, onHand: position, onOrder: zeros, inRepair: zeros, recommendedStock, unitCost: rows.unitCost, ratePerPeriod: c.ratePerPeriod, history },
+    { count: n, partId: rows.partId, locationId: rows.locationId, onHand: position, onOrder: zeros, inRepair: zeros, recommendedStock, unitCost: rows.unitCost, ratePerPeriod: served.ratePerPeriod, history: served.quantities },
     { periodsPerYear: perYear, obsoleteAfterPeriods: settings.obsoleteAfterPeriods, beta: settings.beta },
   );
   const excessSummary = summarizeExcess(excess);
@@ -392,4 +393,39 @@ export function rerunBusinessCase(stage: MomStage, input: PlanningInput, overrid
   const s = input.settings;
   const opportunities = buildOpportunities(stage.opportunityNumbers, { ...assumptionsFrom(input), ...overrides }, stage.currency);
   return { ...stage, portfolio: evaluatePortfolio(opportunities, { horizonYears: s.horizonYears, discountRate: s.discountRate, waves: s.implementationWaves, currency: stage.currency }) };
+}
+
+/**
+ * The demand a part-location's stock serves, for excess and obsolescence: a Central's stock resupplies
+ * its field locations, so its history and rate are its own customers' plus those of every field
+ * location whose Parent it is (same part). Without this a Central with no customers of its own reads
+ * as never demanded, and its whole stock as obsolete, while its fields draw on it every month.
+ */
+function centralHistories(
+  rows: { count: number; partId: readonly string[]; locationId: readonly string[]; locationType: readonly string[] },
+  own: readonly ArrayLike<number>[],
+  locations: ReadonlyMap<string, { parent?: string | null }>,
+  ownRate: ArrayLike<number>,
+): { quantities: ArrayLike<number>[]; ratePerPeriod: Float64Array } {
+  const quantities: ArrayLike<number>[] = own.slice();
+  const ratePerPeriod = Float64Array.from(ownRate);
+  const centralRow = new Map<string, number>();
+  for (let i = 0; i < rows.count; i++) if (rows.locationType[i] === 'Central') centralRow.set(`${rows.partId[i]}\u0000${rows.locationId[i]}`, i);
+  const summed = new Map<number, Float64Array>();
+  for (let i = 0; i < rows.count; i++) {
+    if (rows.locationType[i] === 'Central') continue;
+    const parent = locations.get(rows.locationId[i])?.parent;
+    const k = parent ? centralRow.get(`${rows.partId[i]}\u0000${parent}`) : undefined;
+    if (k === undefined) continue;
+    let sum = summed.get(k);
+    if (!sum) {
+      sum = Float64Array.from(own[k]);
+      summed.set(k, sum);
+    }
+    const field = own[i];
+    for (let t = 0; t < sum.length && t < field.length; t++) sum[t] += field[t];
+    ratePerPeriod[k] += ownRate[i];
+  }
+  for (const [k, sum] of summed) quantities[k] = sum;
+  return { quantities, ratePerPeriod };
 }

@@ -141,6 +141,19 @@ describe('spp analyze: the MOM assessment', () => {
     expect(p3).toMatchObject({ status: 'noDemand', position: 7, targetStock: 0, excessUnits: 7, value: 560, disposition: 'cancel 2; recycle 5', cashFreed: 210, holdingCostFreed: 140 });
   });
 
+  test("a Central's stock serves its fields' demand: a Central with no customers of its own for the part is not obsolete", () => {
+    // P4 has customers only at F1 (1 a month, every month); its 3 + 2 = 5 units sit at CDC, F1's Parent.
+    const p4 = json.excess.find((r) => r.partId === 'P4' && r.locationId === 'CDC');
+    const stock = json.stock.find((r) => r.partId === 'P4' && r.locationId === 'CDC')!;
+    if (p4) {
+      expect(p4.status).toBe('active');
+      expect(p4.targetStock).toBe(stock.stock);
+      expect(p4.excessUnits).toBe(Math.max(0, 5 - (stock.stock as number)));
+    }
+    // Listed only when above the network's recommendation, never as never-demanded stock.
+    expect(json.excess.filter((r) => r.status === 'noDemand').map((r) => `${r.partId}|${r.locationId}`)).toEqual(['P3|F1']);
+  });
+
   test('the last-time buy of an EndOfLife part is the negative-binomial quantile of the remaining demand', () => {
     const p2 = json.lastTimeBuy.find((r) => r.partId === 'P2')!;
     // Constant model: λ = 3 / 36 = 1/12 a month; Pearson dispersion Σ(y − λ)²/λ/(n − 1) = (3·(11/12)²·12 + 33/144·12)/35
