@@ -4,7 +4,7 @@
  */
 import type { Stage } from '../pipeline/run';
 
-const STAGE_LABELS: Record<Stage, string> = { read: 'Reading', validate: 'Validating', compute: 'Planning', layout: 'Laying out', write: 'Writing' };
+const STAGE_LABELS: Record<Stage, string> = { read: 'Reading', validate: 'Validating', compute: 'Planning', assess: 'Assessing', layout: 'Laying out', write: 'Writing' };
 const WIDTH = 28;
 
 export class ProgressBar {

@@ -87,7 +87,7 @@ export function compareWithFieldOnly(problem: NetworkProblem, optimised: Network
  * Plans the field-only counterfactual of an optimised plan and compares the two; null when no field
  * location is coverable (the plan cannot centralise anything, so there is no second plan to make).
  */
-export function planCentralisation(problem: NetworkProblem, plan: NetworkPlan, settings: NetworkSettings, options: Pick<PortfolioOptions, 'shouldStop'> = {}): CentralisationComparison | null {
+export function planCentralisation(problem: NetworkProblem, plan: NetworkPlan, settings: NetworkSettings, options: Pick<PortfolioOptions, 'shouldStop' | 'onProgress'> = {}): CentralisationComparison | null {
   let coverable = 0;
   for (let r = 0; r < problem.rowCount; r++) coverable += problem.coverable[r];
   if (coverable === 0) return null;
@@ -95,6 +95,6 @@ export function planCentralisation(problem: NetworkProblem, plan: NetworkPlan, s
   // Only the chosen plan is compared, never its frontier: its envelopes stop below a floor guessed
   // from its own tier calibration (planNetwork rebuilds them whole if the plan decides lower, so the
   // plan is the same either way).
-  const fieldOnly = planNetwork(counterfactual, settings, { mode: 'target', chosenOnly: true, shouldStop: options.shouldStop });
+  const fieldOnly = planNetwork(counterfactual, settings, { mode: 'target', chosenOnly: true, shouldStop: options.shouldStop, onProgress: options.onProgress });
   return compareWithFieldOnly(problem, plan, fieldOnly);
 }

@@ -37,7 +37,7 @@ export interface Scenario {
   tierTargets?: Record<string, number>;
 }
 
-export type Stage = 'read' | 'validate' | 'compute' | 'layout' | 'write';
+export type Stage = 'read' | 'validate' | 'compute' | 'assess' | 'layout' | 'write';
 
 export interface PipelineCallbacks {
   /** Stage and fraction done within it (0…1). */
@@ -118,8 +118,13 @@ export function analyzeTables(tables: InputTables, scenario: Scenario = {}, call
   const computed = computeWithNetwork(validated.input, planPortfolio, planOptions(callbacks));
   // The MOM assessment of the recommended stock (the network plan's when it ran), and its centralisation against a field-only network.
   const network = computed.network;
-  const centralisation = network && computed.input.inventory.length > 0 ? planCentralisation(network.problem, network.plan, network.settings, { shouldStop: callbacks.shouldStop }) : null;
+  // Its own stage: the field-only counterfactual is a second network plan, as long as a good part of
+  // the compute, and the pane's progress should not sit at 100% through it.
+  callbacks.onProgress?.('assess', 0);
+  const onProgress = (done: number, total: number) => callbacks.onProgress?.('assess', total ? (0.9 * done) / total : 0.9);
+  const centralisation = network && computed.input.inventory.length > 0 ? planCentralisation(network.problem, network.plan, network.settings, { shouldStop: callbacks.shouldStop, onProgress }) : null;
   const mom = planMomStage(computed.input, computed.portfolio, computed.portfolio.rows.plans.columns.stock, { centralisation });
+  callbacks.onProgress?.('assess', 1);
   return layOut(computed.portfolio, computed.input, [...validated.issues, ...computed.issues, ...mom.issues], callbacks, options, computed.network, mom.stage);
 }
 

@@ -14,13 +14,15 @@
  *   × A₀ = 22.4737 a year, × 10 = 224.74.
  * - Field-only: at CDC stock 0 a field's pipeline is Poisson(λ × (1 + 1)) = Poisson(0.065708) and one
  *   unit fills 93.64% ≥ 90%: (0, 1, 1), 2,000. Field stock released 2,000, CDC stock added 1,000.
- * - Today F1 and F2 hold 2 each, CDC none: 4,000. Excess 2 at each field; the waterfall keeps all four
- *   for the fields' own demand (12 a year, K = ⌊12 × (1 − 0)/0.25⌋ = 48; CDC, without demand of its
- *   own, has target 0 in the excess analysis, §8.4, so nothing is redeployed to it). Release beyond
- *   the excess counted under disposition: 4,000 − 1,000 − 0 = 3,000; centralisation's 1,000 fits in
- *   it, the inventory reduction keeps the other 2,000.
+ * - Today F1 and F2 hold 2 each, CDC none: 4,000. Excess 2 at each field. CDC's stock serves its
+ *   fields' demand (§8.4), so it is active with target 1 and short 1: the waterfall redeploys one
+ *   field unit to it (1,000 of purchase avoided, counted under disposition) and keeps the other
+ *   three for the fields' own demand (12 a year, K = ⌊12 × (1 − 0)/0.25⌋ = 48). Release beyond the
+ *   excess counted under disposition: 4,000 − 1,000 − 1,000 = 2,000; centralisation's 1,000 fits in
+ *   it, the inventory reduction keeps the other 1,000 (together with the disposition: the 3,000 by
+ *   which today's stock exceeds the plan, once).
  * - Centralisation: one-time benefit 1,000; a year 1,000 × 0.25 − 224.74 = 25.26; one-time cost 5% ×
- *   2,000 = 100. Inventory reduction: 2,000; 500 a year; cost 200.
+ *   2,000 = 100. Inventory reduction: 1,000; 250 a year; cost 10% = 100.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,8 +66,8 @@ describe('spp analyze: centralisation against the field-only network', () => {
     expect(ce.oneTimeCost).toBeCloseTo(100, 6);
     expect(ce.summary).toContain('USD 2,000 of field stock released for USD 1,000 added centrally, net USD 1,000; USD 25 a year net of USD 225 extra emergency transport');
     const ir = byId.inventoryReduction;
-    expect([ir.oneTimeBenefit, ir.annualBenefit, ir.oneTimeCost].map((x) => Number((x as number).toFixed(6)))).toEqual([2000, 500, 200]);
-    expect(ir.summary).toContain('less USD 0 of excess counted under disposition and USD 1,000 counted under centralisation');
+    expect([ir.oneTimeBenefit, ir.annualBenefit, ir.oneTimeCost].map((x) => Number((x as number).toFixed(6)))).toEqual([1000, 250, 100]);
+    expect(ir.summary).toContain('less USD 1,000 of excess counted under disposition and USD 1,000 counted under centralisation');
     const sheet = tableRows((await readWorkbook(join(dir, 'out.xlsx'))).getWorksheet('SPP Opportunities')!);
     expect(sheet.some((r) => String(Object.values(r).join(' ')).includes('Centralisation of field stock'))).toBe(true);
   });

@@ -1,4 +1,4 @@
-/** Progress of a run: the five pipeline stages, the current one's progress bar, and Cancel. */
+/** Progress of a run: the six pipeline stages, the current one's progress bar, and Cancel. */
 import { Button, Caption1, Field, ProgressBar, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Stage } from '../../pipeline/run';
 
@@ -6,6 +6,7 @@ export const STAGES: { stage: Stage; label: string; doing: string }[] = [
   { stage: 'read', label: 'Read', doing: 'Reading the input tables' },
   { stage: 'validate', label: 'Validate', doing: 'Validating the input' },
   { stage: 'compute', label: 'Compute', doing: 'Forecasting and computing stock levels' },
+  { stage: 'assess', label: 'Assess', doing: 'Assessing excess, risk and the opportunities (MOM)' },
   { stage: 'layout', label: 'Lay out', doing: 'Laying out the result tables' },
   { stage: 'write', label: 'Write', doing: 'Writing the results to the workbook' },
 ];
