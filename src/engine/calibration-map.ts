@@ -84,7 +84,8 @@ export function applyMap(map: CalibrationMap, p: number): number {
     if (model[mid] <= p) lo = mid;
     else hi = mid;
   }
-  return achieved[lo] + ((achieved[hi] - achieved[lo]) * (p - model[lo])) / (model[hi] - model[lo]);
+  // The fraction first: a product of two tiny differences would underflow.
+  return achieved[lo] + (achieved[hi] - achieved[lo]) * ((p - model[lo]) / (model[hi] - model[lo]));
 }
 
 /** The most any model fill rate achieves under g. */
@@ -104,7 +105,7 @@ export function requiredModelFillRate(map: CalibrationMap, target: number): numb
   let k = 1;
   while (achieved[k] < t) k++;
   // achieved[k − 1] < t ≤ achieved[k]: linear inside the segment.
-  return Math.min(MAX_AIM, model[k - 1] + ((model[k] - model[k - 1]) * (t - achieved[k - 1])) / (achieved[k] - achieved[k - 1]));
+  return Math.min(MAX_AIM, model[k - 1] + (model[k] - model[k - 1]) * ((t - achieved[k - 1]) / (achieved[k] - achieved[k - 1])));
 }
 
 /** A convex combination of maps (the class's map shrunk toward the pooled one): non-decreasing again, on the union of the knots. */
