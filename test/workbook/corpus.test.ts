@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 test('the corpus holds every writer and feature the issue lists', () => {
   const names = corpus.files.map((file) => basename(file)).sort();
-  expect(names).toEqual(expect.arrayContaining(['openpyxl-tables.xlsx', 'openpyxl-tables-nostyle.xlsx', 'openpyxl-features.xlsx', 'openpyxl-iso-dates.xlsx', 'openpyxl-1904.xlsx', 'openpyxl-template.xlsx', 'xlsxwriter-tables.xlsx', 'xlsxwriter-chartsheet-first.xlsx', 'xlsxwriter-macro.xlsm', 'exceljs-tables.xlsx', 'sheetjs-iso-dates.xlsx']));
+  expect(names).toEqual(expect.arrayContaining(['openpyxl-tables.xlsx', 'openpyxl-tables-nostyle.xlsx', 'openpyxl-features.xlsx', 'openpyxl-iso-dates.xlsx', 'openpyxl-1904.xlsx', 'openpyxl-template.xlsx', 'xlsxwriter-tables.xlsx', 'xlsxwriter-chartsheet-first.xlsx', 'xlsxwriter-macro.xlsm', 'exceljs-tables.xlsx', 'sheetjs-iso-dates.xlsx', 'gnumeric-tables.xlsx']));
   expect(corpus.files.filter((file) => file.includes('libreoffice'))).toHaveLength(3);
 });
 

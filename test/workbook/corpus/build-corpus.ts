@@ -2,7 +2,8 @@
  * The compatibility corpus, generated at test time: the same input tables (a small `spp sample`)
  * written by openpyxl and XlsxWriter with other workbook features around them (write_corpus.py),
  * re-saved by LibreOffice (one headless soffice call for all), and written by ExcelJS. Gnumeric's
- * ssconvert is used when installed; without it that one writer is left out with a printed note.
+ * ssconvert is used when installed (`.ci/run` installs it, and the corpus test requires its workbook);
+ * without it that one writer is left out with a printed note and that test says which file is missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
