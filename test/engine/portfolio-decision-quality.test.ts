@@ -40,15 +40,20 @@ test('Compound: a field location with four own sizes pools the part’s sizes at
   expect(rows.plans.columns.meanOrderSize[1]).toBeCloseTo((6 + 37 / 19) / 5, 4);
 });
 
-test('Calibration = Auto: the fit is returned, and every target-set row promises its class’s map of the model’s fill rate', () => {
-  const rng = createRng(11);
-  const parts = Array.from({ length: 60 }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
-  const input = planningInput({
+/** `count` Standard parts at one Central, 40 periods of clumped demand (compound Poisson: 1.5 orders a period of 1 + NB(0.5, 2) units each), planned as Poisson with Calibration = Auto. */
+function clumpedPortfolio(seed: number, count: number) {
+  const rng = createRng(seed);
+  const parts = Array.from({ length: count }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
+  return planningInput({
     parts,
     locations: [central('CDC')],
     demand: parts.map((p) => demand(p.id, 'CDC', Array.from({ length: 40 }, () => sampleCompoundPoisson(rng, 1.5, 0.5, 2)))),
     settings: { calibration: 'Auto', distribution: 'Poisson', fillRateModel: 'Classic' },
   });
+}
+
+test('Calibration = Auto: the fit is returned, and every target-set row promises its class’s map of the model’s fill rate', () => {
+  const input = clumpedPortfolio(11, 60);
   const result = planPortfolio(input);
   const calibration = result.calibration!;
   // 40 periods, H = 12: windows decided on 28, 22 and 16 periods.
@@ -71,14 +76,7 @@ test('Calibration = Auto: the fit is returned, and every target-set row promises
 });
 
 test('Calibration = Auto on too few backtests (under 100 part-location-windows with demand): no map, the model’s own promise', () => {
-  const rng = createRng(12);
-  const parts = Array.from({ length: 5 }, (_, i) => part(`P${i}`, { criticality: 'Standard' }));
-  const input = planningInput({
-    parts,
-    locations: [central('CDC')],
-    demand: parts.map((p) => demand(p.id, 'CDC', Array.from({ length: 40 }, () => sampleCompoundPoisson(rng, 1.5, 0.5, 2)))),
-    settings: { calibration: 'Auto', distribution: 'Poisson', fillRateModel: 'Classic' },
-  });
+  const input = clumpedPortfolio(12, 5);
   const result = planPortfolio(input);
   // 5 part-locations × 3 windows = at most 15 backtests.
   expect(result.calibration!.maps).toBeNull();
