@@ -119,3 +119,98 @@ function performanceOn(table: PmfTable, dist: DemandDistribution, stock: number,
     expectedOnHand,
   };
 }
+
+/**
+ * The fill rate of S = 0, 1, 2, … of one distribution, level after level, for callers that read
+ * many levels in order (the calibration's decision curves, §6.1): compoundFillRateOn costs O(S) a
+ * level, so a curve to S costs O(S²); here a level costs O(1).
+ *
+ * Compound (NB demand in logarithmic batches B, θ = 1 − μ/σ²): min(B, x⁺) = x⁺ − (x − B)⁺ gives
+ * FR(S) = (E[(S − X)⁺] − E[(S − X − B)⁺]) / E[B], both loss sums grown by a CDF a level, with the pmf
+ * w of X + B from the exact three-term recurrence of docs/methods.md §9.2 (here the NB's ratio and the
+ * batches' θ are one parameter):
+ * (n + 1)·w_{n+1} = 2θn·w_n + rθ·w_n − θ(θ(n − 1) + rθ)·w_{n−1} + b₁(p_n − θ·p_{n−1}), w₀ = 0,
+ * b₁ = θ / (−ln(1 − θ)). The recurrence needs the pmf from 0, so a table tabulated from start > 0
+ * keeps the convolution (without re-tabulating). Classic (and Poisson demand): F(S − 1), summed in
+ * the same order as classicFillRateOn, so the same bits.
+ */
+export class FillRateSweep {
+  /** The level the sweep stands at (−1 before the first advance) and its fill rate. */
+  stock = -1;
+  fillRate = 0;
+  private dist: DemandDistribution = { kind: 'Poisson', mean: 0, variance: 0 };
+  private compound = false;
+  private recurrence = false;
+  private theta = 0;
+  private rTheta = 0;
+  private b1 = 0;
+  private cumulative = 0; // F(s − 1) at level s
+  private sumOfCdf = 0; // Σ_{k<s} F(k) = E[(s − X)⁺]
+  private w = 0; // P(X + B = s)
+  private wBefore = 0;
+  private pBefore = 0;
+  private cumulativeW = 0; // P(X + B ≤ s − 1)
+  private sumOfW = 0; // E[(s − X − B)⁺]
+
+  constructor(readonly table = new PmfTable()) {}
+
+  reset(dist: DemandDistribution, model: FillRateModel): void {
+    this.table.reset(dist);
+    this.dist = dist;
+    this.stock = -1;
+    this.fillRate = 0;
+    this.compound = model === 'Compound' && dist.kind === 'NegativeBinomial' && dist.mean > 0;
+    this.recurrence = this.compound && this.table.start === 0;
+    this.cumulative = 0;
+    this.sumOfCdf = 0;
+    this.w = 0;
+    this.wBefore = 0;
+    this.pBefore = 0;
+    this.cumulativeW = 0;
+    this.sumOfW = 0;
+    if (this.compound) {
+      this.table.tabulateMinBatch(1); // E[B]
+      const q = dist.mean / dist.variance;
+      this.theta = 1 - q;
+      this.rTheta = ((dist.mean * dist.mean) / (dist.variance - dist.mean)) * this.theta;
+      this.b1 = this.theta / -Math.log(q);
+    }
+  }
+
+  /** Moves to level `stock` (≥ the current one) and returns its fill rate. */
+  advanceTo(stock: number): number {
+    while (this.stock < stock) this.step();
+    return this.fillRate;
+  }
+
+  private step(): void {
+    const s = ++this.stock;
+    const { table } = this;
+    if (this.compound && !this.recurrence) {
+      this.fillRate = compoundFillRateOn(table, this.dist, s);
+      return;
+    }
+    if (this.recurrence) {
+      let fill = s === 0 ? 0 : (this.sumOfCdf - this.sumOfW) / table.meanBatch;
+      if (fill > 1) fill = 1;
+      else if (fill < 0) fill = 0;
+      this.fillRate = fill;
+    } else {
+      const c = this.cumulative;
+      this.fillRate = s > 0 ? (c < 1 ? c : 1) : 0;
+    }
+    // Move the sums on to level s + 1.
+    const p = table.at(s);
+    this.cumulative += p;
+    if (!this.recurrence) return;
+    const ready = this.cumulative < 1 ? this.cumulative : 1;
+    this.sumOfCdf += ready;
+    this.cumulativeW += this.w;
+    this.sumOfW += this.cumulativeW < 1 ? this.cumulativeW : 1;
+    const { theta, rTheta, w, wBefore } = this;
+    const next = ((2 * theta * s + rTheta) * w - theta * (theta * (s - 1) + rTheta) * wBefore + this.b1 * (p - theta * this.pBefore)) / (s + 1);
+    this.wBefore = w;
+    this.w = next;
+    this.pBefore = p;
+  }
+}

@@ -10,7 +10,7 @@ import type { ForecastMethod, ForecastParams } from './forecast/types';
 import { replayBaseStock, ReplayWorkspace } from './replay';
 import { DEMAND_CLASS_CODE, DISTRIBUTION_CODE, METHOD_CODE, PlanTable, type PartLocationPlan } from './plan-table';
 import { forecastErrorVariance, perPeriodVariance, type VarianceEstimate } from './variance';
-import { baseStockPerformance } from './base-stock';
+import { baseStockPerformance, FillRateSweep } from './base-stock';
 import { compoundBaseStock, compoundFeasible, compoundFillRate, compoundLeadTimeDemand, compoundPerformance, countDispersion, CompoundWorkspace, type CompoundLeadTimeDemand } from './lead-time-demand/compound';
 import { sizeDistribution } from './lead-time-demand/sizes';
 import { demandRecency, evidenceCap, type LeadTimeModel, type StockReasonCode } from './stock-rule';
@@ -93,6 +93,8 @@ export class PlanWorkspace {
   readonly replay = new ReplayWorkspace();
   readonly baseStock = new PmfTable();
   readonly compound = new CompoundWorkspace();
+  /** The calibration's decision curves read many levels in order (FillRateSweep: O(1) a level). */
+  readonly sweep = new FillRateSweep();
 }
 
 interface CoreDecision {
@@ -212,8 +214,13 @@ export function decisionCurve(request: PartLocationRequest, n: number, settings:
   let stock = first.stock;
   let rate = first.fillRate;
   const limit = stock + 10_000;
+  // Under Moments the levels come from one sweep of the lead-time demand (the same fill rates as
+  // modelFillRate, to rounding: docs/methods.md §6.1), not a fresh O(S) sum a level.
+  const sweep = model.compound || !(model.ratePerPeriod > 0) ? null : workspace.sweep;
+  if (sweep) sweep.reset(model.leadTimeDemand, settings.fillRateModel);
+  const next = (s: number) => (sweep ? sweep.advanceTo(s) : modelFillRate(model, s, settings, workspace));
   for (let j = 0; j < aims.length; j++) {
-    while (rate < aims[j] && stock < limit) rate = modelFillRate(model, ++stock, settings, workspace);
+    while (rate < aims[j] && stock < limit) rate = next(++stock);
     stocks[j] = stock;
     fillRates[j] = rate;
   }
