@@ -2,9 +2,9 @@
  * A scanner dedicated to the `<sheetData>` of a worksheet part: rows, cells and their values, and
  * nothing else. Why not saxes, which reads every other part: a general XML tokenizer spends its
  * time on what a worksheet never needs (an object of attributes per element, an event per text
- * run, name validation character by character) and at 20,000 part-locations (96 MB of sheet XML)
- * it took 2.5 s of CPU where this scanner takes about 0.5 s; BENCHMARKS.md "File host" has the
- * measurement. The XML rules a sheet relies on are kept: element names with or without a namespace
+ * run, name validation character by character): on the 99 MB of sheet XML of a 20,000
+ * part-location workbook it took 3.06 s of CPU where this scanner takes 1.24 s (best of 3, with no
+ * work per cell; BENCHMARKS.md "File host"). The XML rules a sheet relies on are kept: element names with or without a namespace
  * prefix, attributes in single or double quotes (a `>` inside a value does not end the tag),
  * character and predefined entity references, CDATA sections, comments and processing
  * instructions, line ends normalised to LF (XML 1.0 §2.11). Everything before `<sheetData>` is
