@@ -4,14 +4,14 @@
  * planning run of the same input (per-location plans + network plan, once) measured in the same
  * run; the MOM stage is the best of 3. Generation and workbook reading are not timed.
  *
- * The centralisation counterfactual (src/pipeline/centralisation.ts: a second network plan with no
+ * The centralisation counterfactual (src/engine/network/centralisation.ts: a second network plan with no
  * field coverable) is timed too, in CPU time (process.cpuUsage, less sensitive to a shared machine),
  * as a ratio to the planning run's CPU time.
  */
 import { planPortfolio } from '../src/engine/portfolio';
 import { computeWithNetwork } from '../src/pipeline/network-stage';
 import { planMomStage } from '../src/pipeline/mom-stage';
-import { planCentralisation } from '../src/pipeline/centralisation';
+import { planCentralisation } from '../src/engine/network';
 import { readInputTables, validateRun } from '../src/pipeline/run';
 import { generateSample } from '../src/sample';
 import { XlsxWorkbook } from '../src/workbook/xlsx-adapter';

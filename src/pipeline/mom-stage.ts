@@ -54,7 +54,7 @@ import {
   type Monitoring,
 } from '../engine/mom';
 import { STANDARD_TIER } from './network-stage';
-import type { CentralisationComparison } from './centralisation';
+import type { CentralisationComparison } from '../engine/network';
 import { mergeAssessment } from './mom-assessment';
 import type { Part, PlanningInput, ValidationIssue } from '../model/types';
 

@@ -16,7 +16,7 @@ import { checkNetworkSettings, stockingModeOrigin } from './validateNetwork';
 import { checkObsolescenceSettings } from './validateObsolescence';
 import { computeWithNetwork, type NetworkStage } from './network-stage';
 import { planMomStage, type MomStage } from './mom-stage';
-import { planCentralisation } from './centralisation';
+import { planCentralisation } from '../engine/network';
 import { headlineFigures, type KeptRun } from '../model/headline';
 import { BASE_SCENARIO, scenarioLabel, type NamedScenario } from './scenario-book';
 

@@ -11,6 +11,8 @@ export { DECISIONS, evaluateNetwork, NETWORK_ROW_FIELDS, NetworkRows, summarizeN
 export type { Decision, NetworkEvaluation, NetworkGroupSummary, NetworkRowField } from './evaluate';
 export { planNetwork } from './optimise';
 export type { FrontierPoint, NetworkObjective, NetworkPlan, NetworkPlanOptions } from './optimise';
+export { compareWithFieldOnly, equalServiceTargets, fieldOnlyProblem, planCentralisation } from './centralisation';
+export type { CentralisationComparison } from './centralisation';
 export { networkReason } from './reasons';
 export { replayNetwork } from './replay';
 export type { NetworkReplayInput, NetworkReplayOutcome } from './replay';

@@ -11,8 +11,10 @@
  * each tier reaches under the budget plan. The difference in stock is what centralisation saves;
  * the optimised plan's emergency shipments are the transport it costs (the counterfactual has none).
  */
-import { planNetwork, type NetworkEvaluation, type NetworkPlan, type NetworkProblem, type NetworkSettings } from '../engine/network';
-import type { PortfolioOptions } from '../engine/portfolio';
+import type { NetworkEvaluation } from './evaluate';
+import { planNetwork, type NetworkPlan } from './optimise';
+import type { NetworkProblem, NetworkSettings } from './problem';
+import type { PortfolioOptions } from '../portfolio';
 
 export interface CentralisationComparison {
   /** Field rows coverable from their Central (0: there is nothing to centralise). */

@@ -21,10 +21,10 @@
  *
  * Centralisation: field stock released 2,000 − 0 = 2,000, Central stock added 1,000 − 0 = 1,000.
  */
-import { planNetwork } from '../../src/engine/network/optimise';
-import { buildNetworkProblem, DEFAULT_NETWORK_SETTINGS, type NetworkSettings } from '../../src/engine/network/problem';
-import { buildOpportunities } from '../../src/engine/mom/opportunities';
-import { compareWithFieldOnly, equalServiceTargets, fieldOnlyProblem, planCentralisation } from '../../src/pipeline/centralisation';
+import { planNetwork } from '../../../src/engine/network/optimise';
+import { buildNetworkProblem, DEFAULT_NETWORK_SETTINGS, type NetworkSettings } from '../../../src/engine/network/problem';
+import { buildOpportunities } from '../../../src/engine/mom/opportunities';
+import { compareWithFieldOnly, equalServiceTargets, fieldOnlyProblem, planCentralisation } from '../../../src/engine/network/centralisation';
 
 const SETTINGS: NetworkSettings = { ...DEFAULT_NETWORK_SETTINGS, minFillRate: 0.5, emergencyShipmentCost: 10 };
 const TIER = { name: 'Next day', responseHours: 24, targetFillRate: 0.9 };
