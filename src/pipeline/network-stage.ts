@@ -150,7 +150,8 @@ export function planNetworkStage(input: PlanningInput, portfolio: PortfolioResul
   const settings = networkSettingsFrom(input);
   const mode = input.settings.stockingMode === 'Budget' ? 'budget' : 'target';
   const budget = mode === 'budget' ? input.settings.budget : undefined;
-  const plan = planNetwork(problem, settings, { mode, budget, tierWeights: options.tierWeights, chosenOnly: options.chosenOnly, ratioHint: options.ratioHint, onProgress: options.onProgress, shouldStop: options.shouldStop });
+  // Budget mode weighs the tiers as a target run does, so its plan lies on that run's frontier.
+  const plan = planNetwork(problem, settings, { mode, budget, tierWeights: options.tierWeights, weighTiersByTargets: true, chosenOnly: options.chosenOnly, ratioHint: options.ratioHint, onProgress: options.onProgress, shouldStop: options.shouldStop });
   const rows = portfolio.rows;
   const networkRow = new Int32Array(rows.count).fill(-1);
   for (let r = 0; r < portfolioRow.length; r++) networkRow[portfolioRow[r]] = r;
@@ -284,8 +285,9 @@ export function backtestNetwork(input: PlanningInput, stage: NetworkStage, portf
     grid: { ...input.grid, count: n - held, labels: input.grid.labels.slice(0, n - held) },
     demand: input.demand.map((series) => ({ ...series, quantities: Float64Array.from({ length: n - held }, (_, t) => series.quantities[t]) })),
   };
-  // Target mode: the live plan's tier weights (a property of the tiers, not of the periods) spare the calibration.
-  const tierWeights = stage.plan.mode === 'target' ? stage.plan.tierWeights : undefined;
+  // The live plan's tier weights (a property of the tiers, not of the periods) spare the calibration;
+  // both modes calibrate them on the tiers' targets.
+  const tierWeights = stage.plan.tierWeights;
   // Only the plan is replayed, not its frontier: the envelopes stop below half the live plan's
   // deciding ratio (planNetwork's chosenOnly; the same plan, built whole again if it decides lower).
   const ratioHint = stage.plan.decidingRatio * BACKTEST_FLOOR_SHARE;

@@ -260,6 +260,31 @@ describe('spp analyze plans the network', () => {
     expect(out.scenarios.runs.map((r: Row) => r.name)).toEqual(['Command line']);
   });
 
+  test('a point of the target run’s frontier planned again at its budget (the pane’s "Plan at this budget") is that point: same stock, same tier fills', () => {
+    const dir = tempDir();
+    const input = join(dir, 'sample.xlsx');
+    expect(spp('sample', input, '--parts', '40', '--locations', '4', '--periods', '36', '--seed', '5').status).toBe(0);
+    expect(spp('analyze', input, '--out', join(dir, 'target.xlsx'), '--json', join(dir, 'target.json')).status).toBe(0);
+    const target = json(join(dir, 'target.json'));
+    const chosen = target.frontier.findIndex((p: Row) => p.chosen === 'Yes');
+    // Two points: one below the target plan, and the target plan itself. The pane rounds the budget up to a whole unit.
+    for (const point of [target.frontier[Math.floor(chosen / 2)], target.frontier[chosen]]) {
+      const budget = Math.ceil((point.investment as number) - 1e-9);
+      const run = spp('analyze', input, '--out', join(dir, 'budget.xlsx'), '--json', join(dir, 'budget.json'), '--budget', String(budget));
+      expect(run.status).toBe(0);
+      const out = json(join(dir, 'budget.json'));
+      expect(out.networkPlan.tierWeights).toEqual(target.networkPlan.tierWeights);
+      const picked = out.frontier.find((p: Row) => p.chosen === 'Yes');
+      expect(picked.investment).toBeCloseTo(point.investment as number, 6);
+      expect(picked.fillRate).toBeCloseTo(point.fillRate as number, 12);
+      for (const [tier, fill] of Object.entries(point.fillRateByTier as Record<string, number | null>)) {
+        if (fill === null) expect(picked.fillRateByTier[tier]).toBeNull();
+        else expect(picked.fillRateByTier[tier]).toBeCloseTo(fill, 12);
+      }
+      if (point === target.frontier[chosen]) expect(out.network.map((r: Row) => r.stock)).toEqual(target.network.map((r: Row) => r.stock));
+    }
+  });
+
   test('StockingMode Budget without a Budget is an error naming where the mode was set; nothing is written', async () => {
     const dir = tempDir();
     const input = join(dir, 'net.xlsx');

@@ -37,7 +37,14 @@ export interface NetworkPlanOptions {
   objective?: NetworkObjective;
   /** Weights per tier of a unit missed ('fillRate' objective); given, they are used as they are (e.g. a target run's, to re-run at one of its frontier points). */
   tierWeights?: readonly number[];
-  /** Target mode, 'fillRate' objective without tier weights: rounds of tier-weight calibration on a sample of the parts (default 3). */
+  /**
+   * Budget mode, 'fillRate' objective without tier weights: calibrate the tier weights on the tiers'
+   * targets as target mode does, so that the budget plan is a point of the target run's frontier (a
+   * point picked there is planned again exactly); otherwise every unit missed weighs alike. The
+   * pipeline sets it.
+   */
+  weighTiersByTargets?: boolean;
+  /** Target mode (or weighTiersByTargets), 'fillRate' objective without tier weights: rounds of tier-weight calibration on a sample of the parts (default 3). */
   calibrationRounds?: number;
   /** Target-mode calibration runs on every k-th part when there are more parts than this (default CALIBRATION_SAMPLE). */
   calibrationSample?: number;
@@ -182,7 +189,7 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   const allowed = problem.tiers.map((t, i) => (1 - t.targetFillRate) * tierDemand[i]);
   const maxPoints = options.frontierPoints ?? 100;
 
-  const calibrate = mode === 'target' && objective === 'fillRate' && !options.tierWeights;
+  const calibrate = (mode === 'target' || options.weighTiersByTargets === true) && objective === 'fillRate' && !options.tierWeights;
   const initial: number[] = options.tierWeights ? [...options.tierWeights] : calibrate ? allowed.map((a, i) => (tierDemand[i] > 0 ? 1 / Math.max(a, 1e-9 * tierDemand[i]) : 0)) : new Array<number>(T).fill(1);
   const tierWeighted = Boolean(options.tierWeights) || calibrate;
   const calibration = calibrate ? calibrateTierWeights(problem, settings, initial, options, maxPoints) : { weights: initial, rounds: 0, decidingRatio: 0 };

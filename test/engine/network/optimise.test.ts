@@ -206,6 +206,22 @@ describe('target mode', () => {
     expect(Array.from(replay.rows.columns.stock)).toEqual(Array.from(four.rows.columns.stock));
   });
 
+  test('budget mode weighing the tiers by their targets plans any point of the target run’s frontier again, without its weights', () => {
+    const target = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { frontierPoints: 1e6 });
+    const index = target.frontier.indexOf(target.chosen);
+    for (const point of [target.frontier[Math.floor(index / 3)], target.frontier[Math.floor((2 * index) / 3)], target.chosen]) {
+      const budget = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'budget', budget: point.investment, weighTiersByTargets: true });
+      expect(budget.tierWeights).toEqual(target.tierWeights);
+      expect(budget.chosen.investment).toBe(point.investment);
+      expect(budget.chosen.fillRateByTier).toEqual(point.fillRateByTier);
+    }
+    // Weighing every unit missed alike buys another mix of the tiers' service for the same money.
+    const point = target.frontier[Math.floor(index / 2)];
+    const alike = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'budget', budget: point.investment });
+    expect(alike.tierWeights).toEqual(TIERS.map(() => 1));
+    expect(alike.chosen.fillRateByTier).not.toEqual(point.fillRateByTier);
+  });
+
   test('calibrated on a sample of the parts, the plan over all parts still meets every tier', () => {
     const sampled = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { calibrationSample: 15 });
     expect(sampled.rounds).toBeGreaterThan(0);
