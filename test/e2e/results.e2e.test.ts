@@ -36,6 +36,8 @@ let url: string;
 let context: BrowserContext;
 let page: Page;
 const files: Record<'four' | 'eight', string> = { four: '', eight: '' };
+/** Every console error and uncaught exception of the page (React's development warnings among them). */
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   assertChromium();
@@ -50,6 +52,12 @@ beforeAll(async () => {
   ({ server, url } = await serve(path.join(work, 'dist')));
   context = await launchPane(path.join(work, 'profile'));
   page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    // Requests to other hosts (office.js) are aborted on purpose (launchPane): not the panel's errors.
+    const offline = message.text().startsWith('Failed to load resource') && !message.location().url.startsWith(url);
+    if (message.type() === 'error' && !offline) consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
 });
 
 afterAll(async () => {
@@ -196,4 +204,14 @@ test('eight tiers: no chart label overlaps another or leaves its chart, at every
   const problems: string[] = [];
   for (const width of WIDTHS) problems.push(...(await checkAt('eight-tiers', width, [...EIGHT_TIERS, 'Standard parts'])));
   expect(problems).toEqual([]);
+});
+
+test('the panel draws every chart and table without a console error or warning of React (no NaN in any SVG attribute)', async () => {
+  await showResults(files.four);
+  await settledGeometry();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await settledGeometry();
+  }
+  expect(consoleErrors).toEqual([]);
 });
