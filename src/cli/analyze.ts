@@ -1,8 +1,9 @@
 /** `spp analyze`: the whole pipeline on an .xlsx file. */
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeTables, readInputTables, type Scenario } from '../pipeline/run';
-import { resultToJson, type AnalysisResult } from '../pipeline/results';
+import { writeResultJson, type AnalysisResult, type JsonReport } from '../pipeline/results';
 import { lastRunNow } from '../pipeline/scenario-store';
 import { bookFromStored, namedOption, storedFromBook, type ChosenScenario, type ScenarioBook } from '../pipeline/scenario-book';
 import type { ValidationIssue } from '../model/types';
@@ -62,6 +63,24 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
+/** Writes the JSON report as it is laid out, piece by piece, with the same all-or-nothing rename. */
+export async function writeJsonFileAtomic(file: string, report: JsonReport): Promise<void> {
+  await ensureParentFolder(file);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, 'w');
+    try {
+      writeResultJson(report, (text) => writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
 export async function analyzeFile(input: string, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   const out = options.stdout ?? ((t: string) => process.stdout.write(t + '\n'));
   const err = options.stderr ?? ((t: string) => process.stderr.write(t + '\n'));
@@ -105,7 +124,7 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
     progress.done();
     err(`${input}: the input has errors; nothing was written${options.json ? ' except the JSON report' : ''}.`);
     if (report) err(report);
-    if (options.json) await writeFileAtomic(options.json, resultToJson({ schemaVersion: 1, issues: analysis.issues }));
+    if (options.json) await writeJsonFileAtomic(options.json, { schemaVersion: 1, issues: analysis.issues });
     lap('json');
     finish();
     return { exitCode: EXIT_INVALID_INPUT, issues: analysis.issues, timings };
@@ -122,7 +141,7 @@ export async function analyzeFile(input: string, options: AnalyzeOptions = {}): 
   await saveXlsxFileAtomic(workbook, outPath);
   progress.update('write', 1);
   lap('save');
-  if (options.json) await writeFileAtomic(options.json, resultToJson(analysis.result));
+  if (options.json) await writeJsonFileAtomic(options.json, analysis.result);
   lap('json');
   progress.done();
   finish();

@@ -11,6 +11,7 @@ import type { NetworkStage } from '../pipeline/network-stage';
 import type { MomStage } from '../pipeline/mom-stage';
 import type { Part, PlanningInput, ValidationIssue } from './types';
 import type { MetricSpec, ResultColumnSpec, ResultEntrySpec, ResultTableSpec, ResultValue } from './result-spec';
+import { planView } from './plan-view';
 import { stockAction, stockReason } from './stock-action';
 import { networkReasonAt, resuppliesFieldsOnly } from '../pipeline/network-stage';
 
@@ -53,14 +54,14 @@ export const RESULT_SHEETS = {
 } as const;
 
 
-/** The rows of the per-part-location tables, one PlanRow at a time (the plan is materialised once per row). */
+/** The rows of the per-part-location tables, one PlanRow at a time (the plan read in place from the engine's columns: plan-view.ts). */
 export function* planRows(context: ResultContext): Iterable<PlanRow> {
   const rows = context.portfolio.rows;
   const parts = new Map(context.input.parts.map((p) => [p.id, p]));
   const word = context.input.settings.periodLength === 'Week' ? 'week' : 'month';
   const network = context.network;
   for (let i = 0; i < rows.count; i++) {
-    const row = { i, rows, plan: rows.plans.row(i), part: parts.get(rows.partId[i]), periodWord: word };
+    const row = { i, rows, plan: planView(rows.plans, i), part: parts.get(rows.partId[i]), periodWord: word };
     yield network ? { ...row, networkReason: () => networkReasonAt(network, i), resuppliesFieldsOnly: resuppliesFieldsOnly(network, i) } : row;
   }
 }

@@ -11,6 +11,7 @@ import type { ResultContext } from '../model/results-contract';
 import { JSON_SECTIONS, producedTables, type AnyResultTable } from '../model/result-tables';
 import type { PlanningInput, ValidationIssue } from '../model/types';
 import { ENGINE_VERSION } from '../version';
+import { jsonLaidOut, writeJsonLaidOut } from './result-json';
 
 /** One JSON row of a result table: column keys to values, grouped columns as nested objects (or null). */
 export type JsonRow = Record<string, unknown>;
@@ -58,11 +59,19 @@ export function buildResult(context: ResultContext): AnalysisResult {
   return result;
 }
 
+export type JsonReport = AnalysisResult | { schemaVersion: 1; issues: ValidationIssue[] };
+
 /**
- * The result as JSON text: NaN/Infinity anywhere (summary included) become null, as JSON.stringify
- * itself writes them (ECMA-262 SerializeJSONProperty: a non-finite number is "null"); no replacer
- * function, which would be called for every value of a result with millions of them.
+ * The result as JSON text (result-json.ts: the structure indented, a row a line): NaN/Infinity
+ * anywhere (summary included) become null, as JSON.stringify itself writes them (ECMA-262
+ * SerializeJSONProperty: a non-finite number is "null"); no replacer function, which would be
+ * called for every value of a result with millions of them.
  */
-export function resultToJson(result: AnalysisResult | { schemaVersion: 1; issues: ValidationIssue[] }): string {
-  return JSON.stringify(result, null, 2);
+export function resultToJson(result: JsonReport): string {
+  return jsonLaidOut(result);
+}
+
+/** The same text handed to `sink` in pieces of about a megabyte (the CLI writes them as they come). */
+export function writeResultJson(result: JsonReport, sink: (text: string) => void): void {
+  writeJsonLaidOut(result, sink);
 }

@@ -17,7 +17,7 @@ export function inputSheetSpec(table: InputTableToWrite, styles: StyleBook): She
   function* rows(): Generator<SheetRow> {
     yield { row: 1, cells: table.columns.map((column) => column.header), styles: [] };
     const body: CellValue[][] = table.rows.length > 0 ? table.rows : [new Array<CellValue>(width).fill(null)];
-    yield* tableRows(2, body, width, (_r, c) => columnStyles[c]);
+    yield* tableRows(2, body, width, columnStyles);
   }
   const notes: Note[] = table.columns.flatMap((column, i) => (column.note ? [{ row: 1, column: i + 1, text: column.note }] : []));
   return {

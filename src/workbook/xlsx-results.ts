@@ -28,7 +28,7 @@ export function resultSheetSpec(table: ResultTable, currency: string, styles: St
     for (let i = 0; i < description.length; i++) yield { row: layout.descriptionRow + i, cells: [description[i]], styles: [italic] };
     yield { row: layout.headerRow, cells: table.columns.map((column) => column.header), styles: [] };
     const body: CellValue[][] = table.rows.length > 0 ? table.rows : [new Array<CellValue>(width).fill(null)];
-    yield* tableRows(layout.headerRow + 1, body, width, (r, c, value) => (rowStyles && typeof value === 'number' ? (rowStyles[r] ?? 0) : columnStyles[c]));
+    yield* tableRows(layout.headerRow + 1, body, width, columnStyles, rowStyles);
   }
 
   const charts = placeCharts(table, layout.headerRow);

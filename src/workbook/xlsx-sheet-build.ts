@@ -120,11 +120,21 @@ export function buildSheet(spec: SheetSpec, allocator: PartAllocator, part = all
   return { part, parts };
 }
 
-/** Body rows of a table as sheet rows, with one blank row for an empty table. */
-export function* tableRows(firstRow: number, rows: readonly CellValue[][], width: number, styleOf: (row: number, column: number, value: CellValue) => number): Generator<SheetRow> {
+/**
+ * Body rows of a table as sheet rows, with one blank row for an empty table. Each cell takes its
+ * column's style; with `numberStyles` (a style per body row, for tables whose rows have formats of
+ * their own), a number takes its row's style instead (0 where the row has none). The column styles
+ * are shared by every row that needs no more, so no function is called per cell.
+ */
+export function* tableRows(firstRow: number, rows: readonly CellValue[][], width: number, columnStyles: readonly number[], numberStyles?: readonly (number | undefined)[]): Generator<SheetRow> {
   for (let r = 0; r < rows.length; r++) {
     const source = rows[r];
     const cells = source.length === width ? source : Array.from({ length: width }, (_, c) => source[c] ?? null);
-    yield { row: firstRow + r, cells, styles: (c, value) => styleOf(r, c, value) };
+    if (!numberStyles) {
+      yield { row: firstRow + r, cells, styles: columnStyles };
+      continue;
+    }
+    const numberStyle = numberStyles[r] ?? 0;
+    yield { row: firstRow + r, cells, styles: (c, value) => (typeof value === 'number' ? numberStyle : columnStyles[c]) };
   }
 }

@@ -8,7 +8,8 @@
 import { columnLetters, isCellError, type CellValue } from './port';
 import { dateToSerial } from './office-cells';
 import { DeflatedEntryWriter, type ZipEntry } from './xlsx-zip';
-import { escapeCellText, escapeXml, toUtf8 } from './xlsx-xml';
+import { asciiBytes, Utf8Pieces } from './xlsx-utf8-pieces';
+import { escapeCellText, escapeXml } from './xlsx-xml';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -49,8 +50,8 @@ export function assertFitsSheet(what: string, lastRow: number, lastColumn: numbe
 }
 
 export class SheetWriter {
-  private readonly out: DeflatedEntryWriter;
-  private buffer = '';
+  private readonly entry: DeflatedEntryWriter;
+  private readonly out: Utf8Pieces;
   private lastRow = 0;
 
   constructor(
@@ -58,7 +59,9 @@ export class SheetWriter {
     private readonly date1904: boolean,
     private readonly layout: SheetLayout,
   ) {
-    this.out = new DeflatedEntryWriter(part);
+    const entry = new DeflatedEntryWriter(part);
+    this.entry = entry;
+    this.out = new Utf8Pieces((bytes) => entry.write(bytes));
     let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
     if (layout.frozenRows > 0) {
       const top = `A${layout.frozenRows + 1}`;
@@ -72,7 +75,7 @@ export class SheetWriter {
       layout.widths.forEach((width, i) => (head += `<col min="${i + 1}" max="${i + 1}" width="${round2(width)}" customWidth="1"/>`));
       head += '</cols>';
     }
-    this.buffer = `${head}<sheetData>`;
+    this.out.text(`${head}<sheetData>`);
   }
 
   /** Rows must come in increasing row order. */
@@ -80,16 +83,24 @@ export class SheetWriter {
     if (row.row <= this.lastRow) throw new Error(`rows out of order (${row.row} after ${this.lastRow})`);
     assertFitsSheet('The sheet', row.row, row.cells.length);
     this.lastRow = row.row;
-    let xml = `<row r="${row.row}">`;
+    const out = this.out;
+    // The row number once as text: every cell's reference ends with it (`<c r="B12"`).
+    const rowText = String(row.row);
+    out.reserve(CELL_ROOM);
+    out.bytes(ROW_OPEN);
+    out.ascii(rowText);
+    out.bytes(TAG_END);
     const cells = row.cells;
     const styles = row.styles;
     for (let c = 0; c < cells.length; c++) {
       const value = cells[c];
       const style = typeof styles === 'function' ? styles(c, value) : (styles[c] ?? 0);
-      xml += cellXml(`${letters(c)}${row.row}`, value, style, this.date1904);
+      out.reserve(CELL_ROOM);
+      writeCell(out, c, rowText, value, style, this.date1904);
     }
-    this.buffer += `${xml}</row>`;
-    if (this.buffer.length > 1 << 16) this.flush();
+    out.reserve(CELL_ROOM);
+    out.bytes(ROW_CLOSE);
+    out.settle();
   }
 
   finish(): ZipEntry {
@@ -100,51 +111,108 @@ export class SheetWriter {
     if (drawingRel) tail += `<drawing r:id="${drawingRel}"/>`;
     if (legacyDrawingRel) tail += `<legacyDrawing r:id="${legacyDrawingRel}"/>`;
     if (tableRels.length > 0) tail += `<tableParts count="${tableRels.length}">${tableRels.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
-    this.buffer += `${tail}</worksheet>`;
-    this.flush();
-    return this.out.finish();
-  }
-
-  private flush(): void {
-    this.out.write(toUtf8(this.buffer));
-    this.buffer = '';
+    this.out.text(`${tail}</worksheet>`);
+    this.out.end();
+    return this.entry.finish();
   }
 }
 
-/** Column letters by 0-based column, made once: every cell of every row needs them. */
-const LETTERS: string[] = [];
+/**
+ * Bytes reserved before each cell's markup: the longest is an error cell, `<c r="XFD1048576" s="…"
+ * t="e"><v>#DIV/0!</v></c>`, well under this; text goes through Utf8Pieces.text, which reserves
+ * its own room.
+ */
+const CELL_ROOM = 128;
 
-function letters(column: number): string {
-  return LETTERS[column] ?? (LETTERS[column] = columnLetters(column + 1));
+const ROW_OPEN = asciiBytes('<row r="');
+const TAG_END = asciiBytes('">');
+const ROW_CLOSE = asciiBytes('</row>');
+const EMPTY_END = asciiBytes('/>');
+const VALUE_OPEN = asciiBytes('><v>');
+const VALUE_CLOSE = asciiBytes('</v></c>');
+const BOOLEAN_OPEN = asciiBytes(' t="b"><v>');
+const ERROR_OPEN = asciiBytes(' t="e"><v>');
+const INLINE_OPEN = asciiBytes(' t="inlineStr"><is>');
+const INLINE_CLOSE = asciiBytes('</is></c>');
+
+/** `<c r="` and the column letters by 0-based column, made once: every cell of every row starts so. */
+const CELL_OPEN: Uint8Array[] = [];
+/** The end of the reference and the style attribute by cellXfs index (`" s="3"`; `"` for 0). */
+const STYLE_ATTR: Uint8Array[] = [asciiBytes('"')];
+
+function cellOpen(column: number): Uint8Array {
+  return CELL_OPEN[column] ?? (CELL_OPEN[column] = asciiBytes(`<c r="${columnLetters(column + 1)}`));
+}
+
+function styleAttr(style: number): Uint8Array {
+  return STYLE_ATTR[style] ?? (STYLE_ATTR[style] = asciiBytes(`" s="${style}"`));
 }
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** One `<c>` element; blank cells without a style are left out. */
-export function cellXml(ref: string, value: CellValue, style: number, date1904: boolean): string {
-  const s = style > 0 ? ` s="${style}"` : '';
-  if (value === null || value === undefined) return s ? `<c r="${ref}"${s}/>` : '';
+/** `<c r="B12" s="3"`: the start of every cell element. */
+function openCell(out: Utf8Pieces, column: number, rowText: string, style: number): void {
+  out.bytes(cellOpen(column));
+  out.ascii(rowText);
+  out.bytes(styleAttr(style > 0 ? style : 0));
+}
+
+/** One `<c>` element at 0-based `column` of the row numbered `rowText`; blank cells without a style are left out. */
+function writeCell(out: Utf8Pieces, column: number, rowText: string, value: CellValue, style: number, date1904: boolean): void {
+  if (value === null || value === undefined) return blankCell(out, column, rowText, style);
   switch (typeof value) {
     case 'number':
-      if (Number.isNaN(value)) return s ? `<c r="${ref}"${s}/>` : '';
-      if (!Number.isFinite(value)) return `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
-      return `<c r="${ref}"${s}><v>${value}</v></c>`;
+      if (Number.isNaN(value)) return blankCell(out, column, rowText, style);
+      openCell(out, column, rowText, style);
+      if (!Number.isFinite(value)) {
+        out.bytes(ERROR_OPEN);
+        out.ascii('#NUM!');
+      } else {
+        out.bytes(VALUE_OPEN);
+        // Number::toString: what `${value}` wrote, ASCII only.
+        out.ascii(String(value));
+      }
+      out.bytes(VALUE_CLOSE);
+      return;
     case 'boolean':
-      return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      openCell(out, column, rowText, style);
+      out.bytes(BOOLEAN_OPEN);
+      out.ascii(value ? '1' : '0');
+      out.bytes(VALUE_CLOSE);
+      return;
     case 'string':
-      return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
+      openCell(out, column, rowText, style);
+      out.bytes(INLINE_OPEN);
+      out.text(textElement(value));
+      out.reserve(CELL_ROOM);
+      out.bytes(INLINE_CLOSE);
+      return;
     default:
       break;
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return s ? `<c r="${ref}"${s}/>` : '';
-    const serial = dateToSerial(value) - (date1904 ? DAYS_1904 : 0);
-    return `<c r="${ref}"${s}><v>${serial}</v></c>`;
+    if (Number.isNaN(value.getTime())) return blankCell(out, column, rowText, style);
+    openCell(out, column, rowText, style);
+    out.bytes(VALUE_OPEN);
+    out.ascii(String(dateToSerial(value) - (date1904 ? DAYS_1904 : 0)));
+    out.bytes(VALUE_CLOSE);
+    return;
   }
-  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${escapeXml(value.error)}</v></c>`;
-  return '';
+  if (isCellError(value)) {
+    openCell(out, column, rowText, style);
+    out.bytes(ERROR_OPEN);
+    out.text(escapeXml(value.error));
+    out.reserve(CELL_ROOM);
+    out.bytes(VALUE_CLOSE);
+  }
+}
+
+function blankCell(out: Utf8Pieces, column: number, rowText: string, style: number): void {
+  if (style <= 0) return;
+  openCell(out, column, rowText, style);
+  out.bytes(EMPTY_END);
 }
 
 /** A `<t>` element, keeping leading and trailing spaces, cut to Excel's 32,767 characters. */

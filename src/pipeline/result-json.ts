@@ -1,0 +1,89 @@
+/**
+ * The JSON text of a run (`spp analyze --json`), laid out for reading and written in pieces: the
+ * structure indented by two spaces, key by key, and every element of an array that holds objects
+ * (a table's rows, the issues) on one line of its own. Its content is exactly JSON.stringify's
+ * (the same keys in the same order, NaN and ±Infinity as null, undefined members left out and
+ * undefined array elements as null, toJSON honoured): each row is serialized by JSON.stringify
+ * itself, and only the whitespace between rows and keys differs.
+ *
+ * Why not `JSON.stringify(result, null, 2)`: at 20,000 part-locations that is one string of 51 MB
+ * (the rows spread over a line per field) built and then encoded to UTF-8 as a whole, 0.65–0.75 s of
+ * CPU in process; rows on one line make the file a quarter smaller, and handing it on in pieces of
+ * about a megabyte means no large string is ever held (BENCHMARKS.md "File host").
+ */
+
+/** Pieces of about this many characters are handed to the sink. */
+const PIECE = 1 << 20;
+
+/** Writes the JSON text of `value` to `sink` in pieces (of about a megabyte, the last one shorter). */
+export function writeJsonLaidOut(value: unknown, sink: (text: string) => void): void {
+  const out = new PieceWriter(sink);
+  const text = layOut(hasToJson(value) ? value.toJSON('') : value, '', out);
+  if (text !== undefined) out.add(text);
+  out.end();
+}
+
+/** The JSON text of `value` as one string (small results, tests). */
+export function jsonLaidOut(value: unknown): string {
+  let text = '';
+  writeJsonLaidOut(value, (piece) => (text += piece));
+  return text;
+}
+
+class PieceWriter {
+  private buffer = '';
+  constructor(private readonly sink: (text: string) => void) {}
+
+  add(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length >= PIECE) {
+      this.sink(this.buffer);
+      this.buffer = '';
+    }
+  }
+
+  end(): void {
+    if (this.buffer.length > 0) this.sink(this.buffer);
+    this.buffer = '';
+  }
+}
+
+interface WithToJson {
+  toJSON(key: string): unknown;
+}
+
+function hasToJson(value: unknown): value is WithToJson {
+  return typeof value === 'object' && value !== null && typeof (value as Partial<WithToJson>).toJSON === 'function';
+}
+
+/**
+ * Lays out `value` (its toJSON already applied) at `indent`: returns its text when it is a scalar
+ * or fits one line (JSON.stringify's own), or adds an indented object or array to `out` piece by
+ * piece and returns ''.
+ */
+function layOut(value: unknown, indent: string, out: PieceWriter): string | undefined {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0 || !value.some((element) => typeof element === 'object' && element !== null)) return JSON.stringify(value);
+    // A table: one element a line, each as JSON.stringify writes it (no whitespace inside).
+    out.add('[');
+    for (let i = 0; i < value.length; i++) out.add(`${i === 0 ? '\n' : ',\n'}${inner}${JSON.stringify(value[i]) ?? 'null'}`);
+    out.add(`\n${indent}]`);
+    return '';
+  }
+  const record = value as Record<string, unknown>;
+  let first = true;
+  for (const name of Object.keys(record)) {
+    const own = record[name];
+    const member = hasToJson(own) ? own.toJSON(name) : own;
+    // What JSON.stringify leaves out of an object (SerializeJSONProperty): undefined, functions, symbols.
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    out.add(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(name)}: `);
+    first = false;
+    const text = layOut(member, inner, out);
+    out.add(text ?? 'null');
+  }
+  out.add(first ? '{}' : `\n${indent}}`);
+  return '';
+}
