@@ -177,6 +177,7 @@ export class PartModel {
     }
     const useBatches = this.settings.fillRateModel === 'Compound';
     this.centralBatch.reset(useBatches ? pr.varianceToMean[first] : 1);
+    this.tabulateCentralFills();
     while (this.fields.length < this.fieldCount) this.fields.push(new FieldCurve());
     while (this.fieldBatches.length < this.fieldCount) {
       this.fieldBatches.push(new BatchTable());
@@ -207,12 +208,66 @@ export class PartModel {
     if (this.centralOnHand < 0) this.centralOnHand = 0;
     const rate = this.problem.ratePerDay[this.first];
     if (rate > 0) {
-      this.centralFill = this.centralBatch.unit ? this.available : shelfFillRate(this.central, s0, this.centralBatch);
+      this.centralFill = this.centralBatch.unit ? this.available : s0 <= this.centralFillsUpTo ? this.centralFills[s0] : shelfFillRate(this.central, s0, this.centralBatch);
       this.centralMisses = rate * this.settings.daysPerYear * (1 - this.centralFill);
     } else {
       this.centralFill = 1;
       this.centralMisses = 0;
     }
+  }
+
+  /** The Central customers' FR₀(s) for s = 0 … centralFillsUpTo (−1: none, read by the sum). */
+  private centralFills = new Float64Array(64);
+  private centralFillsUpTo = -1;
+
+  /**
+   * FR₀(s) of the Central's own customers with batch demand, for every level the tail table holds,
+   * by the recurrence of N + B that the field curves use (fieldCurve, docs/methods.md §9.1–9.2): O(1)
+   * a level instead of the O(s) sum of shelfFillRate, which made a part's central levels cost
+   * O(cap²). Only for a pipeline tabulated here from 0 (negative binomial or Poisson); a supplied
+   * distribution or one tabulated from start > 0 keeps the sum, level by level.
+   */
+  private tabulateCentralFills(): void {
+    this.centralFillsUpTo = -1;
+    const table = this.centralTable;
+    const batch = this.centralBatch;
+    if (!(this.problem.ratePerDay[this.first] > 0) || batch.unit || this.central !== table || table.start !== 0) return;
+    const last = this.tail.last;
+    if (this.centralFills.length <= last) this.centralFills = new Float64Array(Math.max(last + 1, this.centralFills.length * 2));
+    const fills = this.centralFills;
+    const pmf = table.pmf;
+    const length = table.length;
+    const q = table.ratio;
+    const rq = table.shapeTimesRatio;
+    const theta = batch.theta;
+    const b1 = batch.firstProbability;
+    const meanBatch = batch.meanBatch;
+    let cumulative = 0; // F(s − 1)
+    let sumOfCdf = 0; // E[(s − N)+]
+    let w = 0; // P(N + B = s)
+    let wBefore = 0;
+    let pBefore = 0;
+    let cumulativeW = 0; // P(N + B ≤ s − 1)
+    let sumOfW = 0; // E[(s − N − B)+]
+    for (let s = 0; s <= last; s++) {
+      const p = s < length ? pmf[s] : 0;
+      let fill = 0;
+      if (s > 0) {
+        fill = (sumOfCdf - sumOfW) / meanBatch;
+        if (fill > 1) fill = 1;
+        else if (fill < 0) fill = 0;
+      }
+      fills[s] = fill;
+      cumulative += p;
+      sumOfCdf += cumulative < 1 ? cumulative : 1;
+      cumulativeW += w;
+      sumOfW += cumulativeW < 1 ? cumulativeW : 1;
+      const next = (((q + theta) * s + rq) * w - theta * (q * (s - 1) + rq) * wBefore + b1 * (p - q * pBefore)) / (s + 1);
+      wBefore = w;
+      w = next;
+      pBefore = p;
+    }
+    this.centralFillsUpTo = last;
   }
 
   /** FR_D(s): the shelf fill rate if field j's pipeline were only its resupply demand (coverable fields). */
