@@ -15,24 +15,33 @@
 /** Pieces of about this many characters are handed to the sink. */
 const PIECE = 1 << 20;
 
+/**
+ * Rows of a table not yet made, by holder and key (results.ts pendingTableRows): the writer takes
+ * them one at a time instead of reading the holder's property, which would make them all at once.
+ */
+export type PendingRows = (holder: object, key: string) => Iterable<unknown> | undefined;
+
 /** Writes the JSON text of `value` to `sink` in pieces (of about a megabyte, the last one shorter). */
-export function writeJsonLaidOut(value: unknown, sink: (text: string) => void): void {
-  const out = new PieceWriter(sink);
+export function writeJsonLaidOut(value: unknown, sink: (text: string) => void, pending?: PendingRows): void {
+  const out = new PieceWriter(sink, pending);
   const text = layOut(hasToJson(value) ? value.toJSON('') : value, '', out);
   if (text !== undefined) out.add(text);
   out.end();
 }
 
 /** The JSON text of `value` as one string (small results, tests). */
-export function jsonLaidOut(value: unknown): string {
+export function jsonLaidOut(value: unknown, pending?: PendingRows): string {
   let text = '';
-  writeJsonLaidOut(value, (piece) => (text += piece));
+  writeJsonLaidOut(value, (piece) => (text += piece), pending);
   return text;
 }
 
 class PieceWriter {
   private buffer = '';
-  constructor(private readonly sink: (text: string) => void) {}
+  constructor(
+    private readonly sink: (text: string) => void,
+    readonly pending: PendingRows | undefined,
+  ) {}
 
   add(text: string): void {
     this.buffer += text;
@@ -75,6 +84,13 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
   const record = value as Record<string, unknown>;
   let first = true;
   for (const name of Object.keys(record)) {
+    const rows = out.pending?.(record, name);
+    if (rows) {
+      out.add(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(name)}: `);
+      first = false;
+      layOutRows(rows, inner, out);
+      continue;
+    }
     const own = record[name];
     const member = hasToJson(own) ? own.toJSON(name) : own;
     // What JSON.stringify leaves out of an object (SerializeJSONProperty): undefined, functions, symbols.
@@ -86,4 +102,15 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
   }
   out.add(first ? '{}' : `\n${indent}}`);
   return '';
+}
+
+/** Rows taken one at a time, laid out as an array of objects: `[]` when there are none, else a row a line. */
+function layOutRows(rows: Iterable<unknown>, indent: string, out: PieceWriter): void {
+  const inner = `${indent}  `;
+  let count = 0;
+  for (const row of rows) {
+    out.add(`${count === 0 ? '[\n' : ',\n'}${inner}${JSON.stringify(row) ?? 'null'}`);
+    count++;
+  }
+  out.add(count === 0 ? '[]' : `\n${indent}]`);
 }
