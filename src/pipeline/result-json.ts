@@ -36,24 +36,29 @@ export function jsonLaidOut(value: unknown, pending?: PendingRows): string {
   return text;
 }
 
+/**
+ * Text collected as a list and joined once a piece is long enough: joining copies each part once
+ * into one flat string, where `+=` would build a tree of rope strings to be flattened again when
+ * the piece is encoded.
+ */
 class PieceWriter {
-  private buffer = '';
+  private parts: string[] = [];
+  private length = 0;
   constructor(
     private readonly sink: (text: string) => void,
     readonly pending: PendingRows | undefined,
   ) {}
 
   add(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= PIECE) {
-      this.sink(this.buffer);
-      this.buffer = '';
-    }
+    this.parts.push(text);
+    this.length += text.length;
+    if (this.length >= PIECE) this.end();
   }
 
   end(): void {
-    if (this.buffer.length > 0) this.sink(this.buffer);
-    this.buffer = '';
+    if (this.length > 0) this.sink(this.parts.join(''));
+    this.parts = [];
+    this.length = 0;
   }
 }
 
@@ -76,9 +81,7 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
   if (Array.isArray(value)) {
     if (value.length === 0 || !value.some((element) => typeof element === 'object' && element !== null)) return JSON.stringify(value);
     // A table: one element a line, each as JSON.stringify writes it (no whitespace inside).
-    out.add('[');
-    for (let i = 0; i < value.length; i++) out.add(`${i === 0 ? '\n' : ',\n'}${inner}${JSON.stringify(value[i]) ?? 'null'}`);
-    out.add(`\n${indent}]`);
+    layOutRows(value, indent, out);
     return '';
   }
   const record = value as Record<string, unknown>;
@@ -106,10 +109,12 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
 
 /** Rows taken one at a time, laid out as an array of objects: `[]` when there are none, else a row a line. */
 function layOutRows(rows: Iterable<unknown>, indent: string, out: PieceWriter): void {
-  const inner = `${indent}  `;
+  const first = `[\n${indent}  `;
+  const next = `,\n${indent}  `;
   let count = 0;
   for (const row of rows) {
-    out.add(`${count === 0 ? '[\n' : ',\n'}${inner}${JSON.stringify(row) ?? 'null'}`);
+    out.add(count === 0 ? first : next);
+    out.add(JSON.stringify(row) ?? 'null');
     count++;
   }
   out.add(count === 0 ? '[]' : `\n${indent}]`);
