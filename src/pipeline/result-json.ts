@@ -15,36 +15,50 @@
 /** Pieces of about this many characters are handed to the sink. */
 const PIECE = 1 << 20;
 
+/**
+ * Rows of a table not yet made, by holder and key (results.ts pendingTableRows): the writer takes
+ * them one at a time instead of reading the holder's property, which would make them all at once.
+ */
+export type PendingRows = (holder: object, key: string) => Iterable<unknown> | undefined;
+
 /** Writes the JSON text of `value` to `sink` in pieces (of about a megabyte, the last one shorter). */
-export function writeJsonLaidOut(value: unknown, sink: (text: string) => void): void {
-  const out = new PieceWriter(sink);
+export function writeJsonLaidOut(value: unknown, sink: (text: string) => void, pending?: PendingRows): void {
+  const out = new PieceWriter(sink, pending);
   const text = layOut(hasToJson(value) ? value.toJSON('') : value, '', out);
   if (text !== undefined) out.add(text);
   out.end();
 }
 
 /** The JSON text of `value` as one string (small results, tests). */
-export function jsonLaidOut(value: unknown): string {
+export function jsonLaidOut(value: unknown, pending?: PendingRows): string {
   let text = '';
-  writeJsonLaidOut(value, (piece) => (text += piece));
+  writeJsonLaidOut(value, (piece) => (text += piece), pending);
   return text;
 }
 
+/**
+ * Text collected as a list and joined once a piece is long enough: joining copies each part once
+ * into one flat string, where `+=` would build a tree of rope strings to be flattened again when
+ * the piece is encoded.
+ */
 class PieceWriter {
-  private buffer = '';
-  constructor(private readonly sink: (text: string) => void) {}
+  private parts: string[] = [];
+  private length = 0;
+  constructor(
+    private readonly sink: (text: string) => void,
+    readonly pending: PendingRows | undefined,
+  ) {}
 
   add(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length >= PIECE) {
-      this.sink(this.buffer);
-      this.buffer = '';
-    }
+    this.parts.push(text);
+    this.length += text.length;
+    if (this.length >= PIECE) this.end();
   }
 
   end(): void {
-    if (this.buffer.length > 0) this.sink(this.buffer);
-    this.buffer = '';
+    if (this.length > 0) this.sink(this.parts.join(''));
+    this.parts = [];
+    this.length = 0;
   }
 }
 
@@ -67,14 +81,19 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
   if (Array.isArray(value)) {
     if (value.length === 0 || !value.some((element) => typeof element === 'object' && element !== null)) return JSON.stringify(value);
     // A table: one element a line, each as JSON.stringify writes it (no whitespace inside).
-    out.add('[');
-    for (let i = 0; i < value.length; i++) out.add(`${i === 0 ? '\n' : ',\n'}${inner}${JSON.stringify(value[i]) ?? 'null'}`);
-    out.add(`\n${indent}]`);
+    layOutRows(value, indent, out);
     return '';
   }
   const record = value as Record<string, unknown>;
   let first = true;
   for (const name of Object.keys(record)) {
+    const rows = out.pending?.(record, name);
+    if (rows) {
+      out.add(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(name)}: `);
+      first = false;
+      layOutRows(rows, inner, out);
+      continue;
+    }
     const own = record[name];
     const member = hasToJson(own) ? own.toJSON(name) : own;
     // What JSON.stringify leaves out of an object (SerializeJSONProperty): undefined, functions, symbols.
@@ -86,4 +105,17 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
   }
   out.add(first ? '{}' : `\n${indent}}`);
   return '';
+}
+
+/** Rows taken one at a time, laid out as an array of objects: `[]` when there are none, else a row a line. */
+function layOutRows(rows: Iterable<unknown>, indent: string, out: PieceWriter): void {
+  const first = `[\n${indent}  `;
+  const next = `,\n${indent}  `;
+  let count = 0;
+  for (const row of rows) {
+    out.add(count === 0 ? first : next);
+    out.add(JSON.stringify(row) ?? 'null');
+    count++;
+  }
+  out.add(count === 0 ? '[]' : `\n${indent}]`);
 }

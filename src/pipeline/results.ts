@@ -45,16 +45,52 @@ export function resultContext(portfolio: PortfolioResult, input: PlanningInput, 
   return { portfolio, input, issues, engineVersion: ENGINE_VERSION };
 }
 
-function builtRows(spec: AnyResultTable, context: ResultContext): JsonRow[] {
-  const out: JsonRow[] = [];
+function* jsonRows(spec: AnyResultTable, context: ResultContext): Generator<JsonRow> {
   const columns = spec.columnsFor?.(context) ?? spec.columns;
-  for (const row of spec.rows(context)) out.push(jsonRow(columns, row));
-  return out;
+  for (const row of spec.rows(context)) yield jsonRow(columns, row);
+}
+
+/**
+ * Each built table's rows by result, for the JSON writer: it streams a table that nobody has read
+ * yet row by row (result-json.ts), so its rows are made one at a time and die young.
+ */
+const pendingTables = new WeakMap<object, Map<string, () => Iterable<JsonRow>>>();
+
+/**
+ * The rows of a built table are made when the table is first read: an own, enumerable property
+ * whose getter builds the array once and then becomes a plain data property (so JSON.stringify,
+ * spreading, structured cloning and tests see an ordinary array). Why: at 20,000 part-locations the
+ * three per-part-location tables are 60,000 row objects that would live through the whole run, and
+ * `spp analyze --json` needs them only to write each row once (BENCHMARKS.md "File host").
+ */
+function defineLazyTable(result: AnalysisResult, key: string, rows: () => Iterable<JsonRow>, pending: Map<string, () => Iterable<JsonRow>>): void {
+  const settle = (value: unknown) => {
+    pending.delete(key);
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  pending.set(key, rows);
+  Object.defineProperty(result, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const built = [...rows()];
+      settle(built);
+      return built;
+    },
+    set: settle,
+  });
+}
+
+/** The rows of a table of `result` that has not been read yet, to be written one at a time; undefined otherwise. */
+export function pendingTableRows(result: object, key: string): Iterable<JsonRow> | undefined {
+  return pendingTables.get(result)?.get(key)?.();
 }
 
 export function buildResult(context: ResultContext): AnalysisResult {
   const result: AnalysisResult = { schemaVersion: 1, engineVersion: context.engineVersion, summary: context.portfolio.summary, demand: [], stock: [], backtest: [], issues: [...context.issues] };
-  for (const spec of producedTables(context)) if (spec.json.built && spec.json.key !== 'issues') result[spec.json.key] = builtRows(spec, context);
+  const pending = new Map<string, () => Iterable<JsonRow>>();
+  pendingTables.set(result, pending);
+  for (const spec of producedTables(context)) if (spec.json.built && spec.json.key !== 'issues') defineLazyTable(result, spec.json.key, () => jsonRows(spec, context), pending);
   for (const section of JSON_SECTIONS) if (section.when?.(context) ?? true) result[section.key] = section.value(context);
   return result;
 }
@@ -68,10 +104,10 @@ export type JsonReport = AnalysisResult | { schemaVersion: 1; issues: Validation
  * called for every value of a result with millions of them.
  */
 export function resultToJson(result: JsonReport): string {
-  return jsonLaidOut(result);
+  return jsonLaidOut(result, pendingTableRows);
 }
 
 /** The same text handed to `sink` in pieces of about a megabyte (the CLI writes them as they come). */
 export function writeResultJson(result: JsonReport, sink: (text: string) => void): void {
-  writeJsonLaidOut(result, sink);
+  writeJsonLaidOut(result, sink, pendingTableRows);
 }
