@@ -63,14 +63,36 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
-/** Writes the JSON report as it is laid out, piece by piece, with the same all-or-nothing rename. */
+/**
+ * Writes the JSON report as it is laid out, with the same all-or-nothing rename: each part (a row,
+ * a key) is encoded into one reused buffer of 1 MB outside the JavaScript heap, written out when
+ * full, so the text of a 100 MB report never lives long enough for the garbage collector to copy
+ * it (BENCHMARKS.md "File host").
+ */
 export async function writeJsonFileAtomic(file: string, report: JsonReport): Promise<void> {
   await ensureParentFolder(file);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(temporary, 'w');
     try {
-      writeResultJson(report, (text) => writeSync(fd, text));
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      let at = 0;
+      const flush = () => {
+        for (let done = 0; done < at; ) done += writeSync(fd, buffer, done, at - done);
+        at = 0;
+      };
+      writeResultJson(report, (text) => {
+        // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+        if (at + 3 * text.length > buffer.length) {
+          flush();
+          if (3 * text.length > buffer.length) {
+            writeSync(fd, text);
+            return;
+          }
+        }
+        at += buffer.write(text, at);
+      });
+      flush();
     } finally {
       closeSync(fd);
     }

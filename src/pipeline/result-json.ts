@@ -21,11 +21,25 @@ const PIECE = 1 << 20;
  */
 export type PendingRows = (holder: object, key: string) => Iterable<unknown> | undefined;
 
+/** Where the laid-out text goes, part by part (a key, a row, a bracket), in order. */
+interface JsonOut {
+  add(text: string): void;
+  readonly pending?: PendingRows;
+}
+
+/**
+ * Hands the JSON text of `value` to `add` part by part, each a few characters to a row long: a
+ * writer that encodes each part as it comes (the CLI, into a reused buffer) holds no text at all.
+ */
+export function writeJsonParts(value: unknown, add: (text: string) => void, pending?: PendingRows): void {
+  const text = layOut(hasToJson(value) ? value.toJSON('') : value, '', { add, pending });
+  if (text !== undefined) add(text);
+}
+
 /** Writes the JSON text of `value` to `sink` in pieces (of about a megabyte, the last one shorter). */
 export function writeJsonLaidOut(value: unknown, sink: (text: string) => void, pending?: PendingRows): void {
-  const out = new PieceWriter(sink, pending);
-  const text = layOut(hasToJson(value) ? value.toJSON('') : value, '', out);
-  if (text !== undefined) out.add(text);
+  const out = new PieceWriter(sink);
+  writeJsonParts(value, (text) => out.add(text), pending);
   out.end();
 }
 
@@ -44,10 +58,7 @@ export function jsonLaidOut(value: unknown, pending?: PendingRows): string {
 class PieceWriter {
   private parts: string[] = [];
   private length = 0;
-  constructor(
-    private readonly sink: (text: string) => void,
-    readonly pending: PendingRows | undefined,
-  ) {}
+  constructor(private readonly sink: (text: string) => void) {}
 
   add(text: string): void {
     this.parts.push(text);
@@ -75,7 +86,7 @@ function hasToJson(value: unknown): value is WithToJson {
  * or fits one line (JSON.stringify's own), or adds an indented object or array to `out` piece by
  * piece and returns ''.
  */
-function layOut(value: unknown, indent: string, out: PieceWriter): string | undefined {
+function layOut(value: unknown, indent: string, out: JsonOut): string | undefined {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
@@ -108,7 +119,7 @@ function layOut(value: unknown, indent: string, out: PieceWriter): string | unde
 }
 
 /** Rows taken one at a time, laid out as an array of objects: `[]` when there are none, else a row a line. */
-function layOutRows(rows: Iterable<unknown>, indent: string, out: PieceWriter): void {
+function layOutRows(rows: Iterable<unknown>, indent: string, out: JsonOut): void {
   const first = `[\n${indent}  `;
   const next = `,\n${indent}  `;
   let count = 0;

@@ -11,7 +11,7 @@ import type { ResultContext } from '../model/results-contract';
 import { JSON_SECTIONS, producedTables, type AnyResultTable } from '../model/result-tables';
 import type { PlanningInput, ValidationIssue } from '../model/types';
 import { ENGINE_VERSION } from '../version';
-import { jsonLaidOut, writeJsonLaidOut } from './result-json';
+import { jsonLaidOut, writeJsonParts } from './result-json';
 
 /** One JSON row of a result table: column keys to values, grouped columns as nested objects (or null). */
 export type JsonRow = Record<string, unknown>;
@@ -107,7 +107,7 @@ export function resultToJson(result: JsonReport): string {
   return jsonLaidOut(result, pendingTableRows);
 }
 
-/** The same text handed to `sink` in pieces of about a megabyte (the CLI writes them as they come). */
-export function writeResultJson(result: JsonReport, sink: (text: string) => void): void {
-  writeJsonLaidOut(result, sink, pendingTableRows);
+/** The same text handed to `add` part by part (a key, a row, a bracket; the CLI encodes each as it comes). */
+export function writeResultJson(result: JsonReport, add: (text: string) => void): void {
+  writeJsonParts(result, add, pendingTableRows);
 }

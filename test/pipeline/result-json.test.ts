@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFile } from '../../src/cli/analyze';
+import { analyzeFile, writeJsonFileAtomic } from '../../src/cli/analyze';
 import { jsonLaidOut, writeJsonLaidOut } from '../../src/pipeline/result-json';
 import { pendingTableRows, resultToJson } from '../../src/pipeline/results';
 import { generateSample } from '../../src/sample';
@@ -84,6 +84,17 @@ describe('spp analyze --json', () => {
   let dir: string;
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'spp-json-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the file holds the UTF-8 of the text, across buffer ends, with text of any length and script', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ partId: `Pièce-${i}`, note: i % 1000 === 0 ? 'Größe ≥ 3 — 東京 😀'.repeat(50) : 'ok', rate: i / 7 }));
+    // One row longer than the writer's 1 MB buffer can take in one go (3 bytes per character at most).
+    const report = { schemaVersion: 1 as const, issues: [], stock: rows, long: [{ text: '€'.repeat(400_000) }] };
+    const file = join(dir, 'parts.json');
+    await writeJsonFileAtomic(file, report);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(jsonLaidOut(report));
+    expect(JSON.parse(text)).toEqual(reference(report));
+  });
 
   // The sample as it comes (network plan, MOM assessment) and with the per-location plan.
   test.each([
