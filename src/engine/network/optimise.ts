@@ -48,6 +48,12 @@ export interface NetworkPlanOptions {
   calibrationRounds?: number;
   /** Target-mode calibration runs on every k-th part when there are more parts than this (default CALIBRATION_SAMPLE). */
   calibrationSample?: number;
+  /**
+   * The first calibration round guesses its ratio floor from a scout on every 8th part of the
+   * calibration sample (firstRoundFloor; default true): the same rounds either way, false builds
+   * the first round's envelopes whole.
+   */
+  calibrationScout?: boolean;
   /** Frontier points returned at most (besides the first, the last and the chosen one); default 100. */
   frontierPoints?: number;
   /**
@@ -295,9 +301,10 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
   const store = new EnvelopeStore(sample.partCount, quantityLayout(T).count);
   const wm = new Float64Array(sample.rowCount);
   const wb = new Float64Array(sample.rowCount);
-  // Each round needs only its chosen point, so after the first its envelopes stop below a ratio
-  // floor guessed from the round before (the loss scales with the weights); a round that decides
-  // below its floor is built whole again, so the rounds are exactly those of whole envelopes.
+  // Each round needs only its chosen point, so its envelopes stop below a ratio floor guessed from
+  // the round before (the loss scales with the weights) or, for the first, from a scout on a
+  // sub-sample; a round that decides below its floor is built whole again, so the rounds are
+  // exactly those of whole envelopes.
   const buildWalk = (ratioFloor: number) => {
     store.reset();
     for (let p = 0; p < sample.partCount; p++) builder.build(p, wm, wb, store, ratioFloor);
@@ -310,7 +317,7 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
     return decidedAbove(walk, floor) ? walk : buildWalk(0);
   };
   let weights = initial;
-  let walk = walkWith(weights, 0);
+  let walk = walkWith(weights, options.calibrationScout === false ? 0 : firstRoundFloor(sample, settings, initial, maxPoints));
   let best = walk.feasible ? { weights, investment: walk.investment, decidingRatio: walk.decidingRatio } : null;
   for (let round = 0; round < rounds && walk.feasible; round++) {
     if (options.shouldStop?.()) throw new PlanningCancelled();
@@ -331,6 +338,40 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
     if (walk.feasible && (!best || walk.investment < best.investment)) best = { weights, investment: walk.investment, decidingRatio: walk.decidingRatio };
   }
   return { weights: best ? best.weights : initial, rounds: run, decidingRatio: best ? best.decidingRatio : 0 };
+}
+
+/** A calibration sample of at least this many parts guesses its first round's ratio floor from a scout (firstRoundFloor). */
+const SCOUT_MIN_SAMPLE = 400;
+/** The scout walks every k-th part of the calibration sample. */
+const SCOUT_STEP = 8;
+
+/**
+ * A ratio floor for the first calibration round, which has no round before it to guess from: the
+ * deciding ratio of a scout — the same walk with the same weights on every SCOUT_STEP-th part of
+ * the sample, whole envelopes — times CALIBRATION_FLOOR_SHARE. A sub-sample reaches the tiers'
+ * targets at about the same ratio (the ratio is a property of the tiers' weights, and the parts are
+ * taken evenly); when the round decides below the floor all the same it is walked again on whole
+ * envelopes, so the round is exactly that of whole envelopes. 0 (whole envelopes) for small samples.
+ */
+function firstRoundFloor(sample: NetworkProblem, settings: NetworkSettings, weights: readonly number[], maxPoints: number): number {
+  if (sample.partCount < SCOUT_MIN_SAMPLE) return 0;
+  const scout = subProblem(sample, Int32Array.from({ length: Math.ceil(sample.partCount / SCOUT_STEP) }, (_, i) => i * SCOUT_STEP));
+  const T = scout.tiers.length;
+  const scoutDemand = new Float64Array(T);
+  let scoutTotal = 0;
+  for (let r = 0; r < scout.rowCount; r++) {
+    const d = scout.ratePerDay[r] * settings.daysPerYear;
+    scoutTotal += d;
+    if (scout.tier[r] >= 0) scoutDemand[scout.tier[r]] += d;
+  }
+  const builder = new PartCurveBuilder(scout, settings);
+  const store = new EnvelopeStore(scout.partCount, quantityLayout(T).count);
+  const wm = new Float64Array(scout.rowCount);
+  const wb = new Float64Array(scout.rowCount);
+  setRowWeights(scout, 'fillRate', weights, wm, wb);
+  for (let p = 0; p < scout.partCount; p++) builder.build(p, wm, wb, store, 0);
+  const walk = greedyWalk(scout, store, 'target', Infinity, scoutDemand, scoutTotal, maxPoints);
+  return walk.feasible ? usableFloor(walk.decidingRatio * CALIBRATION_FLOOR_SHARE) : 0;
 }
 
 /** Row weights of the loss: per unit missed within response (wm) and per customer backorder (wb). */

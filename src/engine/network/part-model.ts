@@ -219,13 +219,20 @@ export class PartModel {
   /** The Central customers' FR₀(s) for s = 0 … centralFillsUpTo (−1: none, read by the sum). */
   private centralFills = new Float64Array(64);
   private centralFillsUpTo = -1;
+  /** Scratch: P(N + B = k) of the Central's pipeline N and its customers' batch B. */
+  private batchPipeline = new Float64Array(256);
 
   /**
    * FR₀(s) of the Central's own customers with batch demand, for every level the tail table holds,
-   * by the recurrence of N + B that the field curves use (fieldCurve, docs/methods.md §9.1–9.2): O(1)
-   * a level instead of the O(s) sum of shelfFillRate, which made a part's central levels cost
-   * O(cap²). Only for a pipeline tabulated here from 0 (negative binomial or Poisson); a supplied
-   * distribution or one tabulated from start > 0 keeps the sum, level by level.
+   * in O(1) a level instead of the O(s) sum of shelfFillRate (which made a part's central levels
+   * cost O(cap²)). With D(k) = P(N ≤ k < N + B) = Σ_{j>k} (P(N + B = j) − P(N = j)),
+   *   E[B]·(1 − FR(s)) = E[(N + B − max(s, N))⁺] = Σ_{k≥s} D(k),
+   * both sums taken downwards from the tail, so the misses 1 − FR keep their relative precision at
+   * high levels (the forward form (E[(s − N)⁺] − E[(s − N − B)⁺]) / E[B] of the field curves
+   * loses it: 6e-13 absolute, 5e-9 of the misses at 99.99%). P(N + B = k) comes from the recurrence
+   * of docs/methods.md §9.2, carried on past N's table until it is below 1e-32. Only for a pipeline
+   * tabulated here from 0 (negative binomial or Poisson); a supplied distribution or one tabulated
+   * from start > 0 keeps the sum, level by level.
    */
   private tabulateCentralFills(): void {
     this.centralFillsUpTo = -1;
@@ -233,39 +240,59 @@ export class PartModel {
     const batch = this.centralBatch;
     if (!(this.problem.ratePerDay[this.first] > 0) || batch.unit || this.central !== table || table.start !== 0) return;
     const last = this.tail.last;
-    if (this.centralFills.length <= last) this.centralFills = new Float64Array(Math.max(last + 1, this.centralFills.length * 2));
-    const fills = this.centralFills;
     const pmf = table.pmf;
     const length = table.length;
     const q = table.ratio;
     const rq = table.shapeTimesRatio;
     const theta = batch.theta;
     const b1 = batch.firstProbability;
+    if (this.centralFills.length <= last) this.centralFills = new Float64Array(Math.max(last + 1, this.centralFills.length * 2));
+    const fills = this.centralFills;
     const meanBatch = batch.meanBatch;
-    let cumulative = 0; // F(s − 1)
-    let sumOfCdf = 0; // E[(s − N)+]
-    let w = 0; // P(N + B = s)
+    // Forward: w[k] = P(N + B = k) until past both tables and negligible, and the forward form of
+    // FR, which is the precise one while FR is small.
+    let w = this.batchPipeline;
+    w[0] = 0;
+    let top = 0;
     let wBefore = 0;
     let pBefore = 0;
-    let cumulativeW = 0; // P(N + B ≤ s − 1)
-    let sumOfW = 0; // E[(s − N − B)+]
-    for (let s = 0; s <= last; s++) {
-      const p = s < length ? pmf[s] : 0;
-      let fill = 0;
-      if (s > 0) {
-        fill = (sumOfCdf - sumOfW) / meanBatch;
-        if (fill > 1) fill = 1;
-        else if (fill < 0) fill = 0;
+    let cumulative = 0; // F(k − 1)
+    let sumOfCdf = 0; // E[(k − N)⁺]
+    let cumulativeW = 0; // P(N + B ≤ k − 1)
+    let sumOfW = 0; // E[(k − N − B)⁺]
+    for (let k = 0; ; k++) {
+      const p = k < length ? pmf[k] : 0;
+      if (k <= last) {
+        const fill = (sumOfCdf - sumOfW) / meanBatch;
+        fills[k] = k === 0 ? 0 : fill < 0 ? 0 : fill > 1 ? 1 : fill;
+        cumulative += p;
+        sumOfCdf += cumulative < 1 ? cumulative : 1;
+        cumulativeW += w[k];
+        sumOfW += cumulativeW < 1 ? cumulativeW : 1;
       }
-      fills[s] = fill;
-      cumulative += p;
-      sumOfCdf += cumulative < 1 ? cumulative : 1;
-      cumulativeW += w;
-      sumOfW += cumulativeW < 1 ? cumulativeW : 1;
-      const next = (((q + theta) * s + rq) * w - theta * (q * (s - 1) + rq) * wBefore + b1 * (p - q * pBefore)) / (s + 1);
-      wBefore = w;
-      w = next;
+      const next = (((q + theta) * k + rq) * w[k] - theta * (q * (k - 1) + rq) * wBefore + b1 * (p - q * pBefore)) / (k + 1);
+      wBefore = w[k];
       pBefore = p;
+      if (k + 1 === w.length) {
+        const grown = new Float64Array(w.length * 2);
+        grown.set(w);
+        w = this.batchPipeline = grown;
+      }
+      w[k + 1] = next;
+      top = k + 1;
+      if (k >= last && k >= length && next < 1e-32 && next <= wBefore) break;
+    }
+    // Downward: D(k) and Σ_{j≥k} D(j), from D(top) = 0; the precise form once FR is above ½.
+    let gap = 0; // D(k)
+    let shortfall = 0; // Σ_{j≥k} D(j) = E[B]·(1 − FR(k))
+    for (let k = top; k > 0; k--) {
+      if (k < top) gap += w[k + 1] - (k + 1 < length ? pmf[k + 1] : 0);
+      shortfall += gap;
+      if (k <= last) {
+        const fill = 1 - shortfall / meanBatch;
+        if (!(fill > 0.5)) break;
+        fills[k] = fill < 1 ? fill : 1;
+      }
     }
     this.centralFillsUpTo = last;
   }

@@ -260,4 +260,42 @@ describe('fill rate from the shelf', () => {
     }
     expect(compared).toBeGreaterThan(500);
   });
+
+  test("batch demand at the Central: its customers' misses 1 − FR keep eleven digits at every level up to the search limit", () => {
+    // Very lumpy demand (v = 10, batches with θ = 0.9) on a long pipeline (mean 40, variance 400):
+    // 1 − FR falls to about 2e-4 at the search limit. Reference from positive terms only, on the
+    // model's own pipeline pmf: E[B]·(1 − FR(s)) = Σ_{k<s} P(N = k)·E[(B − (s − k))⁺] + E[B]·P(N ≥ s),
+    // E[(B − j)⁺] = Σ_{i>j} (i − j)·P(B = i), P(B = i) = θ^i / (i·(−ln(1 − θ))).
+    const v = 10;
+    const problem = buildNetworkProblem(
+      [{ unitCost: 10, centralPipelineDays: 80, central: { ratePerDay: 0.25, varianceToMean: v, tier: null, holdingCostRate: 0.2, penaltyPerMiss: 0 }, fields: [{ ratePerDay: 0.25, varianceToMean: v, resupplyDays: 3, emergencyHours: null, tier: null, holdingCostRate: 0.2, penaltyPerMiss: 0 }] }],
+      [],
+    );
+    const model = new PartModel(problem, DEFAULT_NETWORK_SETTINGS);
+    model.setPart(0);
+    const theta = 1 - 1 / v;
+    const norm = -Math.log1p(-theta);
+    const batchProbability = (i: number) => Math.pow(theta, i) / (i * norm);
+    const meanBatch = theta / ((1 - theta) * norm);
+    const excess = Array.from({ length: 400 }, (_, j) => {
+      let sum = 0;
+      for (let i = 2400; i > j; i--) sum += (i - j) * batchProbability(i); // θ^2400 < 1e-100
+      return sum;
+    });
+    const central = model.central;
+    const p = (k: number) => (k - central.start >= 0 && k - central.start < central.length ? central.pmf[k - central.start] : 0);
+    expect(model.centralCap).toBeGreaterThan(60);
+    expect(model.centralCap).toBeLessThan(400);
+    let worst = 0;
+    for (let s = 1; s <= model.centralCap; s++) {
+      let shortfall = 0;
+      for (let k = central.start + central.length - 1; k >= s; k--) shortfall += meanBatch * p(k);
+      for (let k = s - 1; k >= 0; k--) shortfall += p(k) * excess[s - k];
+      const misses = shortfall / meanBatch;
+      model.setCentralLevel(s);
+      worst = Math.max(worst, Math.abs(1 - model.centralFill - misses) / misses);
+    }
+    expect(model.centralFill).toBeGreaterThan(0.999);
+    expect(worst).toBeLessThan(1e-11); // the forward form (E[(s − N)⁺] − E[(s − N − B)⁺]) / E[B] is off by 6e-10 here
+  });
 });

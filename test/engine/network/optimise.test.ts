@@ -357,6 +357,18 @@ describe('envelopes cut below a ratio floor (only the chosen plan wanted)', () =
   });
 });
 
+describe("the calibration scout (the first round's ratio floor)", () => {
+  test('a calibration sample of 400 parts or more takes the same rounds, weights, frontier and plan as with whole first-round envelopes', () => {
+    const problem = buildNetworkProblem(randomParts(480, 23, 3), TIERS);
+    const scouted = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'target' });
+    const whole = planNetwork(problem, DEFAULT_NETWORK_SETTINGS, { mode: 'target', calibrationScout: false });
+    expect(scouted.rounds).toBeGreaterThan(0);
+    expect(scouted.tierWeights).toEqual(whole.tierWeights);
+    expect(scouted.frontier).toEqual(whole.frontier);
+    expect(Array.from(scouted.rows.columns.stock)).toEqual(Array.from(whole.rows.columns.stock));
+  });
+});
+
 describe('the field-or-central decision', () => {
   // One coverable field (8 h emergency delivery, 24 h tier), one that is not (4 h tier).
   const build = (penalty: number, emergencyCost: number) => {
