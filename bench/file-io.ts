@@ -131,7 +131,7 @@ export async function fileIoBenchSection(log: (line: string) => void): Promise<v
   const quiet = () => undefined;
   const independent: Scenario = { settings: { stockingMode: 'Independent' } };
   try {
-    log('StockingMode Independent (the per-location plan): the file work against its floor.\n');
+    log('StockingMode Independent (the per-location plan), Calibration Auto (the default): the file work against its floor.\n');
     log('| Workbook | File | spp analyze | CPU: read / validate+plan+lay out / write / JSON | Floor read + write | Ratio, end to end (CPU) | Ratio, file work (CPU) |');
     log('|---|---|---|---|---|---|---|');
     const quick = Boolean(process.env.SPP_BENCH_IO_QUICK);
@@ -143,6 +143,7 @@ export async function fileIoBenchSection(log: (line: string) => void): Promise<v
     ];
     let fullSheet = '';
     let networkInput = '';
+    let calibrationOff = '';
     for (const c of cases) {
       const input = join(dir, `in-${c.parts}.xlsx`);
       const rows = await writeWorkbook(input, c.parts, c.demandRows);
@@ -162,10 +163,17 @@ export async function fileIoBenchSection(log: (line: string) => void): Promise<v
       const fileWork = (cpu.load + cpu.read + cpu.save + cpu.json) / 1000;
       const mb = (statSync(input).size / 1e6).toFixed(1);
       log(`| ${c.label} (${rows.toLocaleString('en-US')} demand rows) | ${mb} MB | ${fmt(analyze)} | ${cpuSeconds(cpu.load + cpu.read)} / ${cpuSeconds(cpu.analyze)} / ${cpuSeconds(cpu.save)} / ${cpuSeconds(cpu.json)} s | ${fmt(floor)} (read ${read.cpu.toFixed(2)}, write ${write.cpu.toFixed(2)}) | ${(analyze.cpu / floor.cpu).toFixed(2)} | ${(fileWork / floor.cpu).toFixed(2)} |`);
+      if (c.parts === 5000) {
+        // The same workbook without the calibration's backtests (Calibration Off): what the file host costs beside the plan alone.
+        const off = await run({ settings: { stockingMode: 'Independent', calibration: 'Off' } });
+        const c2 = off.cpu;
+        calibrationOff = `\n${c.label} with Calibration Off (StockingMode Independent): spp analyze ${fmt(off.measured)}; CPU read ${cpuSeconds(c2.load + c2.read)} s, validate+plan+lay out ${cpuSeconds(c2.analyze)} s, write ${cpuSeconds(c2.save)} s, JSON ${cpuSeconds(c2.json)} s; ratio end to end ${(off.measured.cpu / floor.cpu).toFixed(2)}, file work ${((c2.load + c2.read + c2.save + c2.json) / 1000 / floor.cpu).toFixed(2)} (the floor of the row above).`;
+      }
       if (c.demandRows !== undefined) fullSheet = input;
       else if (c.parts === 5000) networkInput = input;
       else rmSync(input);
     }
+    if (calibrationOff) log(calibrationOff);
     if (networkInput) {
       const scan = scannerAgainstSaxes(networkInput);
       log(`\nWorksheet XML of the 20,000 part-location workbook (${scan.megabytes.toFixed(1)} MB, inflated), scanned with no work per cell, CPU best of 3: saxes ${scan.saxes.toFixed(2)} s, the <sheetData> scanner ${scan.scanner.toFixed(2)} s (${(scan.saxes / scan.scanner).toFixed(1)}× faster).`);

@@ -26,11 +26,25 @@ export interface ZipCodec {
 /** Size of the compressed slices fed to the inflater: memory stays flat however large the part. */
 const STREAM_SLICE = 1 << 20;
 
+/**
+ * Largest slice of uncompressed bytes handed on: decoded to text by the sheet scanner, a slice of
+ * 64 KB stays below V8's largest regular heap object (about 128 KB) and dies young, where larger
+ * ones go to the old generation's large-object space and call the full garbage collector again
+ * and again (xlsx-zip-node.ts; BENCHMARKS.md "File host").
+ */
+export const READ_SLICE = 1 << 16;
+
+/** `bytes` handed to `onChunk` in slices of at most READ_SLICE bytes. */
+export function inSlices(bytes: Uint8Array, onChunk: (chunk: Uint8Array) => void): void {
+  for (let at = 0; at < bytes.length; at += READ_SLICE) onChunk(bytes.subarray(at, at + READ_SLICE));
+}
+
 /** fflate (pure JavaScript, streams in constant memory): the browser's codec and the default. */
 export const fflateCodec: ZipCodec = {
   inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
   inflateStream(data, onChunk) {
-    const inflater = new Inflate((chunk) => onChunk(chunk));
+    // fflate hands on what a compressed slice inflates to, about ten times its size.
+    const inflater = new Inflate((chunk) => inSlices(chunk, onChunk));
     for (let at = 0; at < data.length || at === 0; at += STREAM_SLICE) {
       const end = Math.min(data.length, at + STREAM_SLICE);
       inflater.push(data.subarray(at, end), end >= data.length);
@@ -148,7 +162,7 @@ export function entryBytes(entry: ZipEntry): Uint8Array {
 export function streamEntry(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
   assertMethod(entry);
   if (entry.method === 0) {
-    for (let at = 0; at < entry.data.length; at += STREAM_SLICE) onChunk(entry.data.subarray(at, at + STREAM_SLICE));
+    inSlices(entry.data, onChunk);
     return;
   }
   codec.inflateStream(entry.data, onChunk);

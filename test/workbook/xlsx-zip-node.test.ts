@@ -59,6 +59,14 @@ test('a package written with the Node codec reads back with fflate, and Python z
   const chunks: Uint8Array[] = [];
   nodeZipCodec.inflateStream(entries[0].data, (chunk) => chunks.push(chunk));
   expect(Buffer.concat(chunks).equals(Buffer.from(big))).toBe(true);
+  // Slices small enough that their decoded text is a regular heap object (below V8's 128 KB), not a large one.
+  expect(chunks.length).toBeGreaterThan(1);
+  expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(1 << 16);
+  // fflate (the browser's codec) hands on the same bytes in slices of the same size.
+  const fflateChunks: Uint8Array[] = [];
+  fflateCodec.inflateStream(entries[0].data, (chunk) => fflateChunks.push(chunk));
+  expect(Buffer.concat(fflateChunks).equals(Buffer.from(big))).toBe(true);
+  expect(Math.max(...fflateChunks.map((chunk) => chunk.length))).toBeLessThanOrEqual(1 << 16);
 
   const dir = mkdtempSync(join(tmpdir(), 'spp-zip-node-'));
   try {
