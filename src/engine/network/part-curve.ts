@@ -396,18 +396,28 @@ export class PartCurveBuilder {
   /** Of field j's lower convex envelope (h levels in hullLevels[j]), keeps only the decreasing part, and its steps' ratios. */
   private fieldSteps(j: number, h: number, loss: Float64Array): void {
     const levels = this.hullLevels[j];
-    let end = 1;
-    while (end < h && loss[levels[end]] < loss[levels[end - 1]]) end++;
-    this.hullCount[j] = end;
     let ratios = this.hullRatios[j];
-    if (ratios.length < end) ratios = this.hullRatios[j] = new Float64Array(Math.max(end, ratios.length * 2));
-    for (let k = 0; k + 1 < end; k++) ratios[k] = (loss[levels[k]] - loss[levels[k + 1]]) / (levels[k + 1] - levels[k]);
-    ratios[end - 1] = -Infinity;
+    if (ratios.length < h) ratios = this.hullRatios[j] = new Float64Array(Math.max(h, ratios.length * 2));
+    // One pass: the steps while the loss falls (a − b > 0 exactly when b < a) and their ratios; most
+    // steps are of one unit, where the division is skipped (x / 1 is x, so the same bits).
+    let k = 0;
+    let before = loss[levels[0]];
+    while (k + 1 < h) {
+      const after = loss[levels[k + 1]];
+      const drop = before - after;
+      if (!(drop > 0)) break;
+      const units = levels[k + 1] - levels[k];
+      ratios[k] = units === 1 ? drop : drop / units;
+      before = after;
+      k++;
+    }
+    this.hullCount[j] = k + 1;
+    ratios[k] = -Infinity;
   }
 
-  /** Loss reduction per unit of field j's envelope step k (−∞ past its last step). */
+  /** Loss reduction per unit of field j's envelope step k ≤ its last (−∞ there: fieldSteps' sentinel). */
   private stepRatio(j: number, k: number): number {
-    return k + 1 < this.hullCount[j] ? this.hullRatios[j][k] : -Infinity;
+    return this.hullRatios[j][k];
   }
 
   private fieldLossFor(j: number, size: number): Float64Array {
