@@ -138,12 +138,23 @@ export class PartCurveBuilder {
 
   /** Loss reduction per unit below which the field curves of the current build may stop (see build). */
   private perUnitFloor = 0;
+  /** With a floor: min over the plans recorded so far of loss + perUnitFloor × units (see build). */
+  private leastValue = Infinity;
+  /** Central levels the builds so far left out by the floor's bound (for the tests). */
+  centralLevelsSkipped = 0;
 
   /**
    * Adds part p's envelope vertices to the store under the row weights wm (per miss) and wb (per
    * backorder). With ratioFloor > 0 (loss reduction per unit of money) the envelope is exact only in
    * its steps of at least that ratio: enough for a greedy walk that stops before its steps fall
    * below it (PartModel.fieldCurve's perUnitFloor); the vertices after may be missing or wrong.
+   *
+   * The same bound ends the central levels: with π = ratioFloor × unit cost, the vertices reached
+   * by such steps are the plans that minimise loss + π′·units for some π′ ≥ π. Every plan at
+   * central level s₀ has at least s₀ units and a loss ≥ 0, so when π·s₀ exceeds V, the least
+   * loss + π·units of a plan recorded so far (which then has fewer than s₀ units), no plan at s₀
+   * or above minimises for any π′ ≥ π: π′·s₀ − (its loss + π′·its units) only grows with π′. The
+   * levels are walked upwards, V only falls, so the first such level ends the part.
    */
   build(p: number, wm: Float64Array, wb: Float64Array, store: EnvelopeStore, ratioFloor = 0): void {
     const m = this.model;
@@ -162,7 +173,14 @@ export class PartCurveBuilder {
     let nLow = Infinity;
     let nHigh = -1;
     const centralRate = this.problem.ratePerDay[m.first];
+    const floor = this.perUnitFloor;
+    this.leastValue = Infinity;
     for (let s0 = 0; s0 < levels; s0++) {
+      // The margin keeps rounding in V on the safe side.
+      if (floor > 0 && floor * s0 > this.leastValue * (1 + 1e-9)) {
+        this.centralLevelsSkipped += levels - s0;
+        break;
+      }
       m.setCentralLevel(s0);
       this.stepStart[s0] = this.stepUsed;
       if (centralRate > 0 && m.centralFill < this.settings.minFillRate && s0 < m.centralCap) {
@@ -386,6 +404,10 @@ export class PartCurveBuilder {
       this.bestLoss = grown(this.bestLoss, units + 1, Infinity);
       this.bestCentral = grown(this.bestCentral, units + 1);
       this.bestSteps = grown(this.bestSteps, units + 1);
+    }
+    if (this.perUnitFloor > 0) {
+      const value = loss + this.perUnitFloor * units;
+      if (value < this.leastValue) this.leastValue = value;
     }
     if (!(loss < this.bestLoss[units])) return;
     this.bestLoss[units] = loss;
