@@ -212,6 +212,7 @@ export class PartCurveBuilder {
     }
     let end = 1;
     while (end < h && best[hull[end]] < best[hull[end - 1]]) end++;
+    this.replayedCentral = -1;
     for (let k = 0; k < end; k++) {
       const n = hull[k];
       this.quantitiesAt(this.bestCentral[n], this.bestSteps[n], fields);
@@ -234,6 +235,10 @@ export class PartCurveBuilder {
     this.walk(s0, wm, wb, units, false);
   }
 
+  /** The plan whose field levels `levels` holds after quantitiesAt (central level −1: none). */
+  private replayedCentral = -1;
+  private replayedSteps = 0;
+
   /** Tracked quantities of the plan (s0, first `steps` merge steps), from the pool, into vertexQuantities. */
   private quantitiesAt(s0: number, steps: number, fields: number): void {
     const pr = this.problem;
@@ -247,8 +252,14 @@ export class PartCurveBuilder {
     q[this.penaltySlot] += pr.penaltyPerMiss[centralRow] * this.centralMissesAt[s0];
     const level = this.levels;
     const base = s0 * fields;
-    for (let j = 0; j < fields; j++) level[j] = this.curveMin[base + j];
-    for (let k = this.stepStart[s0], last = this.stepStart[s0] + steps; k < last; k++) level[this.stepField[k]] = this.stepTo[k];
+    // The vertices come by increasing units, so one central level's come by increasing steps: the
+    // field levels of the one before are replayed on from where they stand.
+    let from = this.stepStart[s0];
+    if (s0 === this.replayedCentral && steps >= this.replayedSteps) from += this.replayedSteps;
+    else for (let j = 0; j < fields; j++) level[j] = this.curveMin[base + j];
+    for (let k = from, last = this.stepStart[s0] + steps; k < last; k++) level[this.stepField[k]] = this.stepTo[k];
+    this.replayedCentral = s0;
+    this.replayedSteps = steps;
     for (let j = 0; j < fields; j++) {
       const row = centralRow + 1 + j;
       const i = this.curveOffset[base + j] + level[j] - this.curveMin[base + j];
