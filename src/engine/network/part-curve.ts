@@ -138,12 +138,23 @@ export class PartCurveBuilder {
 
   /** Loss reduction per unit below which the field curves of the current build may stop (see build). */
   private perUnitFloor = 0;
+  /** With a floor: min over the plans recorded so far of loss + perUnitFloor × units (see build). */
+  private leastValue = Infinity;
+  /** Central levels the builds so far left out by the floor's bound (for the tests). */
+  centralLevelsSkipped = 0;
 
   /**
    * Adds part p's envelope vertices to the store under the row weights wm (per miss) and wb (per
    * backorder). With ratioFloor > 0 (loss reduction per unit of money) the envelope is exact only in
    * its steps of at least that ratio: enough for a greedy walk that stops before its steps fall
    * below it (PartModel.fieldCurve's perUnitFloor); the vertices after may be missing or wrong.
+   *
+   * The same bound ends the central levels: with π = ratioFloor × unit cost, the vertices reached
+   * by such steps are the plans that minimise loss + π′·units for some π′ ≥ π. Every plan at
+   * central level s₀ has at least s₀ units and a loss ≥ 0, so when π·s₀ exceeds V, the least
+   * loss + π·units of a plan recorded so far (which then has fewer than s₀ units), no plan at s₀
+   * or above minimises for any π′ ≥ π: π′·s₀ − (its loss + π′·its units) only grows with π′. The
+   * levels are walked upwards, V only falls, so the first such level ends the part.
    */
   build(p: number, wm: Float64Array, wb: Float64Array, store: EnvelopeStore, ratioFloor = 0): void {
     const m = this.model;
@@ -162,7 +173,14 @@ export class PartCurveBuilder {
     let nLow = Infinity;
     let nHigh = -1;
     const centralRate = this.problem.ratePerDay[m.first];
+    const floor = this.perUnitFloor;
+    this.leastValue = Infinity;
     for (let s0 = 0; s0 < levels; s0++) {
+      // The margin keeps rounding in V on the safe side.
+      if (floor > 0 && floor * s0 > this.leastValue * (1 + 1e-9)) {
+        this.centralLevelsSkipped += levels - s0;
+        break;
+      }
       m.setCentralLevel(s0);
       this.stepStart[s0] = this.stepUsed;
       if (centralRate > 0 && m.centralFill < this.settings.minFillRate && s0 < m.centralCap) {
@@ -194,6 +212,7 @@ export class PartCurveBuilder {
     }
     let end = 1;
     while (end < h && best[hull[end]] < best[hull[end - 1]]) end++;
+    this.replayedCentral = -1;
     for (let k = 0; k < end; k++) {
       const n = hull[k];
       this.quantitiesAt(this.bestCentral[n], this.bestSteps[n], fields);
@@ -216,6 +235,10 @@ export class PartCurveBuilder {
     this.walk(s0, wm, wb, units, false);
   }
 
+  /** The plan whose field levels `levels` holds after quantitiesAt (central level −1: none). */
+  private replayedCentral = -1;
+  private replayedSteps = 0;
+
   /** Tracked quantities of the plan (s0, first `steps` merge steps), from the pool, into vertexQuantities. */
   private quantitiesAt(s0: number, steps: number, fields: number): void {
     const pr = this.problem;
@@ -229,8 +252,14 @@ export class PartCurveBuilder {
     q[this.penaltySlot] += pr.penaltyPerMiss[centralRow] * this.centralMissesAt[s0];
     const level = this.levels;
     const base = s0 * fields;
-    for (let j = 0; j < fields; j++) level[j] = this.curveMin[base + j];
-    for (let k = this.stepStart[s0], last = this.stepStart[s0] + steps; k < last; k++) level[this.stepField[k]] = this.stepTo[k];
+    // The vertices come by increasing units, so one central level's come by increasing steps: the
+    // field levels of the one before are replayed on from where they stand.
+    let from = this.stepStart[s0];
+    if (s0 === this.replayedCentral && steps >= this.replayedSteps) from += this.replayedSteps;
+    else for (let j = 0; j < fields; j++) level[j] = this.curveMin[base + j];
+    for (let k = from, last = this.stepStart[s0] + steps; k < last; k++) level[this.stepField[k]] = this.stepTo[k];
+    this.replayedCentral = s0;
+    this.replayedSteps = steps;
     for (let j = 0; j < fields; j++) {
       const row = centralRow + 1 + j;
       const i = this.curveOffset[base + j] + level[j] - this.curveMin[base + j];
@@ -387,6 +416,10 @@ export class PartCurveBuilder {
       this.bestCentral = grown(this.bestCentral, units + 1);
       this.bestSteps = grown(this.bestSteps, units + 1);
     }
+    if (this.perUnitFloor > 0) {
+      const value = loss + this.perUnitFloor * units;
+      if (value < this.leastValue) this.leastValue = value;
+    }
     if (!(loss < this.bestLoss[units])) return;
     this.bestLoss[units] = loss;
     this.bestCentral[units] = s0;
@@ -396,18 +429,28 @@ export class PartCurveBuilder {
   /** Of field j's lower convex envelope (h levels in hullLevels[j]), keeps only the decreasing part, and its steps' ratios. */
   private fieldSteps(j: number, h: number, loss: Float64Array): void {
     const levels = this.hullLevels[j];
-    let end = 1;
-    while (end < h && loss[levels[end]] < loss[levels[end - 1]]) end++;
-    this.hullCount[j] = end;
     let ratios = this.hullRatios[j];
-    if (ratios.length < end) ratios = this.hullRatios[j] = new Float64Array(Math.max(end, ratios.length * 2));
-    for (let k = 0; k + 1 < end; k++) ratios[k] = (loss[levels[k]] - loss[levels[k + 1]]) / (levels[k + 1] - levels[k]);
-    ratios[end - 1] = -Infinity;
+    if (ratios.length < h) ratios = this.hullRatios[j] = new Float64Array(Math.max(h, ratios.length * 2));
+    // One pass: the steps while the loss falls (a − b > 0 exactly when b < a) and their ratios; most
+    // steps are of one unit, where the division is skipped (x / 1 is x, so the same bits).
+    let k = 0;
+    let before = loss[levels[0]];
+    while (k + 1 < h) {
+      const after = loss[levels[k + 1]];
+      const drop = before - after;
+      if (!(drop > 0)) break;
+      const units = levels[k + 1] - levels[k];
+      ratios[k] = units === 1 ? drop : drop / units;
+      before = after;
+      k++;
+    }
+    this.hullCount[j] = k + 1;
+    ratios[k] = -Infinity;
   }
 
-  /** Loss reduction per unit of field j's envelope step k (−∞ past its last step). */
+  /** Loss reduction per unit of field j's envelope step k ≤ its last (−∞ there: fieldSteps' sentinel). */
   private stepRatio(j: number, k: number): number {
-    return k + 1 < this.hullCount[j] ? this.hullRatios[j][k] : -Infinity;
+    return this.hullRatios[j][k];
   }
 
   private fieldLossFor(j: number, size: number): Float64Array {

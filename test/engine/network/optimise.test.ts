@@ -310,6 +310,8 @@ describe('envelopes cut below a ratio floor (only the chosen plan wanted)', () =
     }
     expect(stepsCompared).toBeGreaterThan(200);
     expect(stepsSpared).toBeGreaterThan(200);
+    // The bound ended some parts' central levels before their search limit.
+    expect(builder.centralLevelsSkipped).toBeGreaterThan(20);
     // And a cut curve ends before the search limit.
     const model = builder.model;
     let shorter = 0;
