@@ -115,7 +115,6 @@ export class PartCurveBuilder {
   private hullLevels: Int32Array[] = [];
   /** Per field: loss reduction per unit of each envelope step (−∞ after the last). */
   private hullRatios: Float64Array[] = [];
-  private hullCount = new Int32Array(16);
   private head = new Int32Array(16);
   private headRatio = new Float64Array(16);
   private active = new Int32Array(16);
@@ -426,7 +425,7 @@ export class PartCurveBuilder {
     this.bestSteps[units] = steps;
   }
 
-  /** Of field j's lower convex envelope (h levels in hullLevels[j]), keeps only the decreasing part, and its steps' ratios. */
+  /** Of field j's lower convex envelope (h levels in hullLevels[j]): the ratios of its steps while the loss falls, then −∞, where the merge leaves the field. */
   private fieldSteps(j: number, h: number, loss: Float64Array): void {
     const levels = this.hullLevels[j];
     let ratios = this.hullRatios[j];
@@ -444,7 +443,6 @@ export class PartCurveBuilder {
       before = after;
       k++;
     }
-    this.hullCount[j] = k + 1;
     ratios[k] = -Infinity;
   }
 
@@ -464,8 +462,7 @@ export class PartCurveBuilder {
       this.hullLevels.push(new Int32Array(16));
       this.hullRatios.push(new Float64Array(16));
     }
-    if (this.hullCount.length < n) {
-      this.hullCount = new Int32Array(n * 2);
+    if (this.head.length < n) {
       this.head = new Int32Array(n * 2);
       this.headRatio = new Float64Array(n * 2);
       this.active = new Int32Array(n * 2);
