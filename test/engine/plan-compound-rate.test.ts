@@ -100,7 +100,42 @@ describe('decision curves for the calibration', () => {
     expect(curve!.fillRates[1]).toBeCloseTo(F5, 12);
   });
 
+  test('each stock of a curve is the plan’s own decision at that target (Compound, orders of 2: not the Moments fill rate)', () => {
+    // Steady 2 a period in orders of 2: the compound fill rate (orders of 2 with a smoothed size tail)
+    // is not that of a Poisson or negative binomial on the same mean and variance, so a curve that
+    // read the Moments fill rates would step at other stocks. By definition the curve's stock for aim
+    // a is the least S the plan takes at target a, with the fill rate the plan promises.
+    const settings: PlanSettings = { ...compound, distribution: 'Auto' };
+    const aims = [0.8, 0.85, 0.9, 0.95, 0.98];
+    const steady = request(constant(2, 36), { leadTimePeriods: 3 });
+    const curve = decisionCurve(steady, 36, settings, new PlanWorkspace(), aims)!;
+    aims.forEach((aim, j) => {
+      const plan = planPartLocation({ ...steady, targetFillRate: aim }, settings);
+      expect(plan.leadTimeModel).toBe('Compound');
+      expect(curve.stocks[j]).toBe(plan.stock);
+      expect(curve.fillRates[j]).toBeCloseTo(plan.fillRate, 12);
+    });
+    expect(new Set(curve.stocks).size).toBeGreaterThan(2);
+  });
+
   test('none when the evidence rules set the stock: one unit 24 months ago is obsolete', () => {
     expect(decisionCurve(request([1, ...constant(0, 23)]), 24, DEFAULT_PLAN_SETTINGS, new PlanWorkspace(), [0.9])).toBeNull();
+  });
+});
+
+describe('what the floors and the evidence forecast leave alone', () => {
+  test('a zero forecast is not lifted by the life floor: moving average 0 → not stocked under Compound as under Moments', () => {
+    // 5 units in each of the first 20 periods, then 14 empty ones: 14 < 18 periods without demand (not
+    // obsolete), 100 units (not near-zero). The 12-period moving average of the last 12 periods is 0.
+    const series = [...constant(5, 20), ...constant(0, 14)];
+    for (const leadTimeDemand of ['Compound', 'Moments'] as const) {
+      const plan = planPartLocation(request(series), { ...DEFAULT_PLAN_SETTINGS, forecastMethod: 'MovingAverage', leadTimeDemand, calibration: 'Off' });
+      expect([plan.ratePerPeriod, plan.stock, plan.reasonCode, plan.leadTimeModel]).toEqual([0, 0, 'forecastZero', 'Moments']);
+    }
+  });
+
+  test('no demand at all: the method is Auto’s candidate for class none (SES), not the evidence rules’ TSB', () => {
+    const plan = planPartLocation(request(constant(0, 24)), DEFAULT_PLAN_SETTINGS);
+    expect([plan.demandClass, plan.reasonCode, plan.method]).toEqual(['none', 'noDemand', 'SES']);
   });
 });
