@@ -26,6 +26,9 @@ describe('the evidence rules', () => {
     expect(demandRecency([0, 2, 0, 1, 0, 0], 6)).toEqual({ periodsWithoutDemand: 2, periodsSinceFirstDemand: 5 });
     expect(demandRecency([0, 0], 2)).toEqual({ periodsWithoutDemand: 2, periodsSinceFirstDemand: 0 });
     expect(demandRecency([3], 1)).toEqual({ periodsWithoutDemand: 0, periodsSinceFirstDemand: 1 });
+    // Only y[0 … n) is read: demand in period n (the next, not yet in the history) changes nothing.
+    expect(demandRecency([0, 0, 5], 2)).toEqual({ periodsWithoutDemand: 2, periodsSinceFirstDemand: 0 });
+    expect(demandRecency([4, 0, 0, 5], 3)).toEqual({ periodsWithoutDemand: 2, periodsSinceFirstDemand: 3 });
   });
 
   test('caps: obsolete after N periods, at most 2 units over a year, insurance for Critical parts', () => {
@@ -39,6 +42,8 @@ describe('the evidence rules', () => {
     expect(evidenceCap({ ...base, totalQuantity: 1, critical: true })).toEqual({ code: 'fewUnitsInsurance', cap: 1 });
     // A new part: 2 units in its first 11 periods is not near-zero demand yet.
     expect(evidenceCap({ ...base, totalQuantity: 2, periodsSinceFirstDemand: 11 })).toBeNull();
+    // … and exactly a year after the first demand it is (methods §5.1: "at least a year").
+    expect(evidenceCap({ ...base, totalQuantity: 2, periodsSinceFirstDemand: 12 })).toEqual({ code: 'fewUnits', cap: 0 });
     expect(evidenceCap({ ...base, totalQuantity: 0 })).toEqual({ code: 'noDemand', cap: 0 });
   });
 });
