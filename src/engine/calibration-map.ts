@@ -104,8 +104,22 @@ export function requiredModelFillRate(map: CalibrationMap, target: number): numb
   if (t <= achieved[0]) return Math.min(model[0], MAX_AIM);
   let k = 1;
   while (achieved[k] < t) k++;
-  // achieved[k − 1] < t ≤ achieved[k]: linear inside the segment.
-  return Math.min(MAX_AIM, model[k - 1] + (model[k] - model[k - 1]) * ((t - achieved[k - 1]) / (achieved[k] - achieved[k - 1])));
+  // achieved[k − 1] < t ≤ achieved[k]: linear inside the segment. Rounding may land a few ulps low
+  // (knots a few ulps apart, denormals): step up to the least double that reaches t. g is monotone,
+  // so the result stays monotone in the target.
+  let p = model[k - 1] + (model[k] - model[k - 1]) * ((t - achieved[k - 1]) / (achieved[k] - achieved[k - 1]));
+  for (let step = 0; applyMap(map, p) < t && p < model[k]; step++) p = step < 64 ? nextUp(p) : model[k];
+  return Math.min(MAX_AIM, p);
+}
+
+const ulp = new Float64Array(1);
+const ulpBits = new BigInt64Array(ulp.buffer);
+/** The next double above x ≥ 0. */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  ulp[0] = x;
+  ulpBits[0] += 1n;
+  return ulp[0];
 }
 
 /** A convex combination of maps (the class's map shrunk toward the pooled one): non-decreasing again, on the union of the knots. */

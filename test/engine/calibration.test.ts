@@ -215,3 +215,18 @@ test('property: under any calibration map the planned stock never rises when the
     { numRuns: 200 },
   );
 });
+
+test('the least inverse reaches its target even where two knots are a few ulps apart (fast-check counterexample, seed 208704506)', () => {
+  // Knots at 0 and 5e-324 (the smallest double): halfway between them rounds to 0, where g is 0.
+  const m = isotonicMap([5e-324], [2e-9], [1]);
+  expect(m.model).toEqual([0, 5e-324]);
+  expect(requiredModelFillRate(m, 1e-9)).toBe(5e-324);
+  expect(applyMap(m, requiredModelFillRate(m, 1e-9))).toBe(2e-9);
+});
+
+test('the least inverse stays monotone in the target near zero (fast-check counterexample, seed 2089391874)', () => {
+  const m = isotonicMap([0, 1.2652763170626796e-10], [1.0482850284504597e-12, 0], [1.2552763170626795, 0.01]);
+  const [lo, hi] = [6.4e-323, 1.531507078796797e-307];
+  expect(requiredModelFillRate(m, lo)).toBeLessThanOrEqual(requiredModelFillRate(m, hi));
+  expect(applyMap(m, requiredModelFillRate(m, hi))).toBeGreaterThanOrEqual(hi);
+});
