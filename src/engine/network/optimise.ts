@@ -187,11 +187,7 @@ export function planNetwork(problem: NetworkProblem, settings: NetworkSettings =
   if (mode === 'budget' && !(budget >= 0)) throw new Error('Network plan: budget mode needs a budget ≥ 0');
   if (!(settings.minFillRate >= 0 && settings.minFillRate < 1)) throw new Error('Network plan: MinFillRate must be in [0, 1)');
   const T = problem.tiers.length;
-  const perYear = settings.daysPerYear;
-  const tierDemand = new Float64Array(T);
-  for (let r = 0; r < problem.rowCount; r++) if (problem.tier[r] >= 0) tierDemand[problem.tier[r]] += problem.ratePerDay[r] * perYear;
-  let totalDemand = 0;
-  for (let r = 0; r < problem.rowCount; r++) totalDemand += problem.ratePerDay[r] * perYear;
+  const { byTier: tierDemand, total: totalDemand } = annualDemand(problem, settings);
   const allowed = problem.tiers.map((t, i) => (1 - t.targetFillRate) * tierDemand[i]);
   const maxPoints = options.frontierPoints ?? 100;
 
@@ -287,15 +283,9 @@ function calibrateTierWeights(problem: NetworkProblem, settings: NetworkSettings
   if (rounds === 0) return { weights: initial, rounds: 0, decidingRatio: 0 };
   const P = problem.partCount;
   const step = Math.max(1, Math.ceil(P / Math.max(1, options.calibrationSample ?? CALIBRATION_SAMPLE)));
-  const sample = step === 1 ? problem : subProblem(problem, Int32Array.from({ length: Math.ceil(P / step) }, (_, i) => i * step));
+  const sample = step === 1 ? problem : everyKthPart(problem, step);
   const T = sample.tiers.length;
-  const demand = new Float64Array(T);
-  let total = 0;
-  for (let r = 0; r < sample.rowCount; r++) {
-    const d = sample.ratePerDay[r] * settings.daysPerYear;
-    total += d;
-    if (sample.tier[r] >= 0) demand[sample.tier[r]] += d;
-  }
+  const { byTier: demand, total } = annualDemand(sample, settings);
   const allowed = sample.tiers.map((t, i) => (1 - t.targetFillRate) * demand[i]);
   const builder = new PartCurveBuilder(sample, settings);
   const store = new EnvelopeStore(sample.partCount, quantityLayout(T).count);
@@ -355,15 +345,9 @@ const SCOUT_STEP = 8;
  */
 function firstRoundFloor(sample: NetworkProblem, settings: NetworkSettings, weights: readonly number[], maxPoints: number): number {
   if (sample.partCount < SCOUT_MIN_SAMPLE) return 0;
-  const scout = subProblem(sample, Int32Array.from({ length: Math.ceil(sample.partCount / SCOUT_STEP) }, (_, i) => i * SCOUT_STEP));
+  const scout = everyKthPart(sample, SCOUT_STEP);
   const T = scout.tiers.length;
-  const scoutDemand = new Float64Array(T);
-  let scoutTotal = 0;
-  for (let r = 0; r < scout.rowCount; r++) {
-    const d = scout.ratePerDay[r] * settings.daysPerYear;
-    scoutTotal += d;
-    if (scout.tier[r] >= 0) scoutDemand[scout.tier[r]] += d;
-  }
+  const { byTier: scoutDemand, total: scoutTotal } = annualDemand(scout, settings);
   const builder = new PartCurveBuilder(scout, settings);
   const store = new EnvelopeStore(scout.partCount, quantityLayout(T).count);
   const wm = new Float64Array(scout.rowCount);
@@ -372,6 +356,23 @@ function firstRoundFloor(sample: NetworkProblem, settings: NetworkSettings, weig
   for (let p = 0; p < scout.partCount; p++) builder.build(p, wm, wb, store, 0);
   const walk = greedyWalk(scout, store, 'target', Infinity, scoutDemand, scoutTotal, maxPoints);
   return walk.feasible ? usableFloor(walk.decidingRatio * CALIBRATION_FLOOR_SHARE) : 0;
+}
+
+/** Annual demand of the problem's rows, by tier and in total (rows summed in order). */
+function annualDemand(problem: NetworkProblem, settings: NetworkSettings): { byTier: Float64Array; total: number } {
+  const byTier = new Float64Array(problem.tiers.length);
+  let total = 0;
+  for (let r = 0; r < problem.rowCount; r++) {
+    const d = problem.ratePerDay[r] * settings.daysPerYear;
+    total += d;
+    if (problem.tier[r] >= 0) byTier[problem.tier[r]] += d;
+  }
+  return { byTier, total };
+}
+
+/** The sub-problem of parts 0, k, 2k, … (a deterministic, evenly spread sample). */
+function everyKthPart(problem: NetworkProblem, k: number): NetworkProblem {
+  return subProblem(problem, Int32Array.from({ length: Math.ceil(problem.partCount / k) }, (_, i) => i * k));
 }
 
 /** Row weights of the loss: per unit missed within response (wm) and per customer backorder (wb). */
